@@ -1,0 +1,26 @@
+package dev.gatehouse.application.client.port.out;
+
+import dev.gatehouse.domain.client.ClientId;
+import dev.gatehouse.domain.client.OAuthClient;
+import dev.gatehouse.domain.client.OAuthClientRecordId;
+import dev.gatehouse.domain.workspace.WorkspaceId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Stores OAuth clients. Deleted clients stay as tombstones; {@link #listByWorkspace} leaves them out. */
+public interface OAuthClientRepository {
+
+    /** Inserts a new client. */
+    void add(OAuthClient client);
+
+    Optional<OAuthClient> findById(OAuthClientRecordId id);
+
+    Optional<OAuthClient> findByClientId(ClientId clientId);
+
+    /** The workspace's clients that are not deleted, oldest first. */
+    List<OAuthClient> listByWorkspace(WorkspaceId workspace);
+
+    /** Records that the client got a token at {@code when}. */
+    void markUsed(OAuthClientRecordId id, Instant when);
+}

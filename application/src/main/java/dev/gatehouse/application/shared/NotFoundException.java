@@ -1,0 +1,8 @@
+package dev.gatehouse.application.shared;
+
+/** The resource does not exist, or the caller may not learn that it does. */
+public class NotFoundException extends RuntimeException {
+    public NotFoundException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.gatehouse.application.token.service;
+
+import dev.gatehouse.application.audit.port.out.AuditLog;
+import dev.gatehouse.application.client.port.out.OAuthClientRepository;
+import dev.gatehouse.application.oauth.OAuthErrorCode;
+import dev.gatehouse.application.oauth.OAuthException;
+import dev.gatehouse.application.token.port.in.ClientAuthentication;
+import dev.gatehouse.domain.audit.AuditEvent;
+import dev.gatehouse.domain.client.ClientId;
+import dev.gatehouse.domain.client.OAuthClient;
+import dev.gatehouse.domain.credential.SecretHash;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Authenticates a client at the OAuth endpoints. A wrong secret, an unknown, deleted or disabled client
+ * all fail with the same {@code invalid_client} answer, and each path hashes the presented secret once,
+ * so that the answer's timing does not tell them apart.
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-2.3">RFC 6749 §2.3</a>
+ */
+public final class ClientAuthenticator {
+
+    static final String FAILED = "client authentication failed";
+    private static final SecretHash NO_CLIENT = SecretHash.of("no client has this secret");
+
+    private final OAuthClientRepository clients;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public ClientAuthenticator(OAuthClientRepository clients, AuditLog audit, Clock clock) {
+        this.clients = clients;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** @throws OAuthException {@code invalid_client} unless the credentials name an active client */
+    public OAuthClient authenticate(ClientAuthentication authentication) {
+        if (authentication.method() == ClientAuthentication.Method.NONE || authentication.clientId().isEmpty()) {
+            throw new OAuthException(OAuthErrorCode.INVALID_CLIENT, "client authentication is required");
+        }
+        String presentedId = authentication.clientId().get();
+        String secret = authentication.secret().orElse("");
+        Optional<OAuthClient> found = ClientId.isWellFormed(presentedId)
+                ? clients.findByClientId(new ClientId(presentedId))
+                : Optional.empty();
+        boolean matches;
+        if (found.isPresent()) {
+            matches = found.get().secretMatches(secret);
+        } else {
+            NO_CLIENT.matches(secret);
+            matches = false;
+        }
+        if (found.isPresent() && matches && found.get().isActive()) {
+            return found.get();
+        }
+        found.filter(c -> !matches).ifPresent(c ->
+                audit.record(new AuditEvent.ClientAuthenticationFailed(c.workspaceId(), c.clientId(), clock.instant())));
+        throw new OAuthException(OAuthErrorCode.INVALID_CLIENT, FAILED);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.gatehouse.application.workspace.service;
+
+import dev.gatehouse.application.shared.ForbiddenException;
+import dev.gatehouse.application.shared.NotFoundException;
+import dev.gatehouse.application.shared.WorkspaceAccess;
+import dev.gatehouse.application.workspace.port.in.GetWorkspaceUseCase;
+import dev.gatehouse.application.workspace.port.out.WorkspaceRepository;
+import dev.gatehouse.domain.principal.Principal;
+import dev.gatehouse.domain.scope.Scope;
+import dev.gatehouse.domain.workspace.Workspace;
+import dev.gatehouse.domain.workspace.WorkspaceId;
+
+/** Reads a workspace: users must be members, clients must belong to it and hold {@code workspace:read}. */
+public final class GetWorkspaceService implements GetWorkspaceUseCase {
+
+    public static final Scope WORKSPACE_READ = new Scope("workspace:read");
+
+    private final WorkspaceRepository workspaces;
+    private final WorkspaceAccess access;
+
+    public GetWorkspaceService(WorkspaceRepository workspaces, WorkspaceAccess access) {
+        this.workspaces = workspaces;
+        this.access = access;
+    }
+
+    @Override
+    public Workspace get(Principal caller, WorkspaceId id) {
+        if (caller instanceof Principal.User user) {
+            access.requireMember(user.userId(), id);
+        } else if (caller instanceof Principal.WorkspaceClient client) {
+            if (!client.workspaceId().equals(id)) {
+                throw new NotFoundException("workspace " + id + " not found");
+            }
+            if (!client.scopes().grants(WORKSPACE_READ)) {
+                throw new ForbiddenException("this needs the scope workspace:read");
+            }
+        }
+        return workspaces.findById(id).orElseThrow(() -> new NotFoundException("workspace " + id + " not found"));
+    }
+}

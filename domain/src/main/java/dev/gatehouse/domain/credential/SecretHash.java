@@ -1,0 +1,47 @@
+package dev.gatehouse.domain.credential;
+
+import com.google.common.io.BaseEncoding;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Objects;
+
+/**
+ * The SHA-256 hash of a high-entropy credential, as it is stored. Comparison is constant-time.
+ *
+ * <p>A slow password hash would add nothing for 256-bit random secrets: see docs/adr/0001.
+ */
+public record SecretHash(String hex) {
+
+    private static final BaseEncoding HEX = BaseEncoding.base16().lowerCase();
+    private static final int SHA256_HEX_LENGTH = 64;
+
+    public SecretHash {
+        Objects.requireNonNull(hex, "hex");
+        if (hex.length() != SHA256_HEX_LENGTH || !HEX.canDecode(hex)) {
+            throw new IllegalArgumentException("a secret hash is 64 lower-case hex digits");
+        }
+    }
+
+    public static SecretHash of(String plaintext) {
+        return new SecretHash(HEX.encode(sha256(plaintext)));
+    }
+
+    /** Whether {@code plaintext} hashes to this hash; takes the same time wherever the two differ. */
+    public boolean matches(String plaintext) {
+        return MessageDigest.isEqual(HEX.decode(hex), sha256(plaintext));
+    }
+
+    private static byte[] sha256(String plaintext) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(plaintext.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SecretHash[" + hex.substring(0, 8) + "…]";
+    }
+}
