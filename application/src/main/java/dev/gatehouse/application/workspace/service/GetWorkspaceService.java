@@ -1,6 +1,6 @@
 package dev.gatehouse.application.workspace.service;
 
-import dev.gatehouse.application.shared.ForbiddenException;
+import dev.gatehouse.application.shared.InsufficientScopeException;
 import dev.gatehouse.application.shared.NotFoundException;
 import dev.gatehouse.application.shared.WorkspaceAccess;
 import dev.gatehouse.application.workspace.port.in.GetWorkspaceUseCase;
@@ -32,7 +32,7 @@ public final class GetWorkspaceService implements GetWorkspaceUseCase {
                 throw new NotFoundException("workspace " + id + " not found");
             }
             if (!client.scopes().grants(WORKSPACE_READ)) {
-                throw new ForbiddenException("this needs the scope workspace:read");
+                throw new InsufficientScopeException(WORKSPACE_READ);
             }
         }
         return workspaces.findById(id).orElseThrow(() -> new NotFoundException("workspace " + id + " not found"));

@@ -1,0 +1,76 @@
+package dev.gatehouse.adapter.in.http.common;
+
+import dev.gatehouse.application.auth.port.in.AuthenticateBearerUseCase;
+import dev.gatehouse.application.auth.port.in.InvalidCredentialException;
+import dev.gatehouse.domain.principal.Principal;
+import io.javalin.http.Context;
+import java.util.Map;
+
+/**
+ * Reads {@code Authorization: Bearer …} and resolves it to a {@link Principal}, answering the RFC 6750
+ * challenges of contract §4 when it cannot.
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc6750#section-3">RFC 6750 §3</a>
+ */
+public final class BearerAuth {
+
+    public static final String REALM = "gatehouse";
+    private static final String CHALLENGE = "Bearer realm=\"" + REALM + "\"";
+
+    private final AuthenticateBearerUseCase authenticate;
+
+    public BearerAuth(AuthenticateBearerUseCase authenticate) {
+        this.authenticate = authenticate;
+    }
+
+    /** The caller, whatever kind of credential it used. */
+    public Principal require(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || header.isBlank()) {
+            throw new ApiException(401, "an Authorization: Bearer credential is required",
+                    Map.of("WWW-Authenticate", CHALLENGE));
+        }
+        int space = header.indexOf(' ');
+        String scheme = space < 0 ? header : header.substring(0, space);
+        if (!scheme.equalsIgnoreCase("Bearer")) {
+            throw new ApiException(401, "the Authorization header must use the Bearer scheme",
+                    Map.of("WWW-Authenticate", CHALLENGE));
+        }
+        String credential = header.substring(space + 1).strip();
+        try {
+            return authenticate.authenticate(credential);
+        } catch (InvalidCredentialException e) {
+            throw invalidToken(e.getMessage());
+        }
+    }
+
+    /** A user acting through their API key; an OAuth token is the wrong kind of credential here. */
+    public Principal.User requireUser(Context ctx) {
+        Principal principal = require(ctx);
+        if (principal instanceof Principal.User user) {
+            return user;
+        }
+        throw ApiException.forbidden("this endpoint needs a user API key; OAuth access tokens are not accepted here");
+    }
+
+    public static ApiException invalidToken(String description) {
+        return new ApiException(401, description, Map.of("WWW-Authenticate",
+                CHALLENGE + ", error=\"invalid_token\", error_description=\"" + quotable(description) + "\""));
+    }
+
+    /** RFC 6750 §3: {@code insufficient_scope} with the scope the call needs. */
+    public static ApiException insufficientScope(String description, String scope) {
+        return new ApiException(403, description, Map.of("WWW-Authenticate",
+                CHALLENGE + ", error=\"insufficient_scope\", scope=\"" + quotable(scope) + "\""));
+    }
+
+    /** RFC 6750 §3: error_description holds %x20-21 / %x23-5B / %x5D-7E only. */
+    private static String quotable(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            boolean ok = c == 0x20 || c == 0x21 || (c >= 0x23 && c <= 0x5B) || (c >= 0x5D && c <= 0x7E);
+            out.append(ok ? c : '\'');
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.gatehouse.adapter.in.http.workspace;
+
+import dev.gatehouse.adapter.in.http.common.BearerAuth;
+import dev.gatehouse.adapter.in.http.common.Json;
+import dev.gatehouse.application.workspace.port.in.GetCurrentUserUseCase;
+import dev.gatehouse.application.workspace.port.in.GetWorkspaceUseCase;
+import dev.gatehouse.domain.principal.Principal;
+import dev.gatehouse.domain.workspace.Workspace;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code GET /v1/workspaces/{org_id}} and {@code GET /v1/users/me}, in Pipedream's shapes (contract §5). */
+public final class WorkspaceEndpoints {
+
+    public static final String WORKSPACE = "/v1/workspaces/{org_id}";
+    public static final String ME = "/v1/users/me";
+
+    private final BearerAuth auth;
+    private final GetWorkspaceUseCase workspaces;
+    private final GetCurrentUserUseCase currentUser;
+
+    public WorkspaceEndpoints(BearerAuth auth, GetWorkspaceUseCase workspaces, GetCurrentUserUseCase currentUser) {
+        this.auth = auth;
+        this.workspaces = workspaces;
+        this.currentUser = currentUser;
+    }
+
+    public void workspace(Context ctx) {
+        Principal caller = auth.require(ctx);
+        Workspace workspace = workspaces.get(caller, WorkspaceIds.fromPath(ctx));
+        Json.respond(ctx, 200, Map.of("data", org(workspace)));
+    }
+
+    public void me(Context ctx) {
+        Principal.User user = auth.requireUser(ctx);
+        GetCurrentUserUseCase.CurrentUser me = currentUser.get(user.userId());
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("id", me.user().id().value());
+        data.put("username", me.user().username());
+        data.put("email", me.user().email());
+        List<Map<String, Object>> orgs = me.workspaces().stream().map(WorkspaceEndpoints::org).toList();
+        data.put("orgs", orgs);
+        Json.respond(ctx, 200, Map.of("data", data));
+    }
+
+    private static Map<String, Object> org(Workspace workspace) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", workspace.id().value());
+        out.put("orgname", workspace.orgname());
+        out.put("name", workspace.name());
+        out.put("email", workspace.email());
+        return out;
+    }
+}

@@ -1,0 +1,218 @@
+package dev.gatehouse.adapter.out.jose;
+
+import com.google.common.collect.ImmutableSet;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import dev.gatehouse.application.token.port.out.AccessTokenSigner;
+import dev.gatehouse.application.token.port.out.AccessTokenVerifier;
+import dev.gatehouse.application.token.port.out.PublicKeySet;
+import dev.gatehouse.application.token.port.out.SigningKeyRepository;
+import dev.gatehouse.application.token.port.out.SigningKeyRepository.StoredSigningKey;
+import dev.gatehouse.domain.client.ClientId;
+import dev.gatehouse.domain.scope.ScopeSet;
+import dev.gatehouse.domain.token.AccessTokenClaims;
+import dev.gatehouse.domain.workspace.ProjectId;
+import dev.gatehouse.domain.workspace.WorkspaceId;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Signs and verifies RFC 9068 access tokens with nimbus-jose-jwt: {@code typ: at+jwt}, RS256 and a
+ * {@code kid}. Keys live in a {@link SigningKeyRepository}; the first start generates one. A token whose
+ * {@code kid} is not known here makes the keys reload from the repository (at most once a second), so a
+ * key another server added is picked up.
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc9068">RFC 9068</a>
+ */
+public final class JoseAccessTokens implements AccessTokenSigner, AccessTokenVerifier, PublicKeySet {
+
+    public static final JOSEObjectType AT_JWT = new JOSEObjectType("at+jwt");
+    private static final JWSAlgorithm ALGORITHM = JWSAlgorithm.RS256;
+    private static final int RSA_BITS = 2048;
+    private static final Duration RELOAD_INTERVAL = Duration.ofSeconds(1);
+    private static final Set<String> REQUIRED_CLAIMS =
+            Set.of("iss", "aud", "sub", "client_id", "exp", "iat", "nbf", "jti", "scope", "workspace_id");
+
+    private final SigningKeyRepository repository;
+    private final Clock clock;
+    private final DefaultJWTProcessor<SecurityContext> processor;
+    private volatile KeyState keys;
+    private volatile Instant lastReload = Instant.EPOCH;
+
+    private record KeyState(JWKSet privateKeys, JWKSet publicKeys, RSAKey current, JWSSigner signer) {}
+
+    private JoseAccessTokens(SigningKeyRepository repository, String issuer, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
+        this.processor = new DefaultJWTProcessor<>();
+        processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(AT_JWT));
+        JWKSource<SecurityContext> source = (selector, context) -> {
+            List<JWK> found = selector.select(keys.publicKeys());
+            if (found.isEmpty() && reloadAllowed()) {
+                found = selector.select(keys.publicKeys());
+            }
+            return found;
+        };
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHM, source));
+        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
+                issuer, new JWTClaimsSet.Builder().issuer(issuer).build(), REQUIRED_CLAIMS));
+    }
+
+    /** Loads the stored keys, generating and storing the first one if there is none. */
+    public static JoseAccessTokens loadOrCreate(SigningKeyRepository repository, String issuer, Clock clock) {
+        JoseAccessTokens tokens = new JoseAccessTokens(repository, issuer, clock);
+        if (repository.findAll().isEmpty()) {
+            repository.add(generate(clock.instant()));
+        }
+        tokens.reload();
+        return tokens;
+    }
+
+    private static StoredSigningKey generate(Instant now) {
+        try {
+            RSAKey key = new RSAKeyGenerator(RSA_BITS)
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(ALGORITHM)
+                    .keyIDFromThumbprint(true)
+                    .generate();
+            return new StoredSigningKey(key.getKeyID(), ALGORITHM.getName(), key.toJSONString(), now);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot generate an RSA signing key", e);
+        }
+    }
+
+    private synchronized void reload() {
+        List<StoredSigningKey> stored = repository.findAll();
+        if (stored.isEmpty()) {
+            throw new IllegalStateException("no signing key is stored");
+        }
+        List<RSAKey> rsaKeys = stored.stream()
+                .sorted(Comparator.comparing(StoredSigningKey::createdAt).thenComparing(StoredSigningKey::kid))
+                .map(JoseAccessTokens::parse)
+                .toList();
+        RSAKey current = rsaKeys.get(0);
+        try {
+            keys = new KeyState(new JWKSet(List.copyOf(rsaKeys)), new JWKSet(List.copyOf(rsaKeys)).toPublicJWKSet(),
+                    current, new RSASSASigner(current));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("the stored signing key " + current.getKeyID() + " cannot sign", e);
+        }
+        lastReload = clock.instant();
+    }
+
+    private boolean reloadAllowed() {
+        synchronized (this) {
+            if (Duration.between(lastReload, clock.instant()).compareTo(RELOAD_INTERVAL) < 0) {
+                return false;
+            }
+            reload();
+            return true;
+        }
+    }
+
+    private static RSAKey parse(StoredSigningKey stored) {
+        try {
+            return RSAKey.parse(stored.privateJwkJson());
+        } catch (ParseException e) {
+            throw new IllegalStateException("the stored signing key " + stored.kid() + " is not an RSA JWK", e);
+        }
+    }
+
+    @Override
+    public String sign(AccessTokenClaims claims) {
+        KeyState state = keys;
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
+                .issuer(claims.issuer())
+                .audience(claims.audience())
+                .subject(claims.clientId().value())
+                .claim("client_id", claims.clientId().value())
+                .expirationTime(Date.from(claims.expiresAt()))
+                .issueTime(Date.from(claims.issuedAt()))
+                .notBeforeTime(Date.from(claims.notBefore()))
+                .jwtID(claims.jwtId())
+                .claim("scope", claims.scope().toParameter())
+                .claim("workspace_id", claims.workspaceId().value());
+        claims.projects().ifPresent(p -> builder.claim("projects", p.stream().map(ProjectId::value).toList()));
+        JWSHeader header = new JWSHeader.Builder(ALGORITHM).type(AT_JWT).keyID(state.current().getKeyID()).build();
+        SignedJWT jwt = new SignedJWT(header, builder.build());
+        try {
+            jwt.sign(state.signer());
+        } catch (JOSEException e) {
+            throw new IllegalStateException("signing failed", e);
+        }
+        return jwt.serialize();
+    }
+
+    @Override
+    public AccessTokenClaims verify(String token) {
+        JWTClaimsSet claims;
+        try {
+            claims = processor.process(token, null);
+        } catch (ParseException e) {
+            throw new InvalidAccessTokenException("the access token is malformed");
+        } catch (BadJOSEException e) {
+            throw new InvalidAccessTokenException("the access token is invalid: " + e.getMessage());
+        } catch (JOSEException e) {
+            throw new InvalidAccessTokenException("the access token could not be verified");
+        }
+        try {
+            return toClaims(claims);
+        } catch (ParseException | RuntimeException e) {
+            throw new InvalidAccessTokenException("the access token's claims are malformed");
+        }
+    }
+
+    private static AccessTokenClaims toClaims(JWTClaimsSet claims) throws ParseException {
+        List<String> projects = claims.getStringListClaim("projects");
+        Optional<ImmutableSet<ProjectId>> restricted = projects == null
+                ? Optional.empty()
+                : Optional.of(projects.stream().map(ProjectId::new).collect(ImmutableSet.toImmutableSet()));
+        return new AccessTokenClaims(
+                claims.getIssuer(),
+                claims.getAudience().get(0),
+                new ClientId(claims.getStringClaim("client_id")),
+                new WorkspaceId(claims.getStringClaim("workspace_id")),
+                ScopeSet.parse(claims.getStringClaim("scope")),
+                restricted,
+                claims.getIssueTime().toInstant(),
+                claims.getNotBeforeTime().toInstant(),
+                claims.getExpirationTime().toInstant(),
+                claims.getJWTID());
+    }
+
+    @Override
+    public Map<String, Object> toJwks() {
+        return keys.publicKeys().toJSONObject(true);
+    }
+
+    /** The {@code kid} tokens are signed with now. */
+    public String currentKeyId() {
+        return keys.current().getKeyID();
+    }
+}

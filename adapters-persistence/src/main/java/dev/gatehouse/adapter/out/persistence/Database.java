@@ -1,0 +1,179 @@
+package dev.gatehouse.adapter.out.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.gatehouse.application.apikey.port.out.ApiKeyRepository;
+import dev.gatehouse.application.audit.port.out.AuditLog;
+import dev.gatehouse.application.client.port.out.OAuthClientRepository;
+import dev.gatehouse.application.token.port.out.SigningKeyRepository;
+import dev.gatehouse.application.workspace.port.out.InstallationRepository;
+import dev.gatehouse.application.workspace.port.out.UserRepository;
+import dev.gatehouse.application.workspace.port.out.WorkspaceRepository;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The persistence adapter's entry point: a connection pool, the schema migrated to the latest version, and
+ * the repositories over it.
+ *
+ * <p>Two databases are supported with the same migrations: PostgreSQL 15 or later, and H2 2.x in its
+ * default mode. No H2 {@code MODE=} or {@code DATABASE_TO_LOWER} option is needed or assumed: the schema
+ * keeps to SQL that both accept, with unquoted identifiers only, BIGINT epoch-millisecond timestamps,
+ * length-less VARCHAR for long text, and SQLSTATE 23505 (the same on both) for unique violations. An H2 file
+ * database must be named by an explicit path ({@code jdbc:h2:file:./data/gatehouse}, not
+ * {@code jdbc:h2:data/gatehouse}, which H2 refuses); its parent folder is created when missing. H2 commits
+ * each transaction to its file, so the database survives the process being killed.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final int POOL_SIZE = 10;
+    private static final long CONNECTION_TIMEOUT_MILLIS = 5_000;
+    private static final int READINESS_TIMEOUT_SECONDS = 2;
+    private static final String H2_PREFIX = "jdbc:h2:";
+
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+    private final WorkspaceRepository workspaces;
+    private final UserRepository users;
+    private final ApiKeyRepository apiKeys;
+    private final OAuthClientRepository clients;
+    private final InstallationRepository installations;
+    private final SigningKeyRepository signingKeys;
+    private final AuditLog auditLog;
+
+    private Database(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+        this.jdbi = Jdbi.create(dataSource);
+        this.workspaces = new JdbiWorkspaceRepository(jdbi);
+        this.users = new JdbiUserRepository(jdbi);
+        this.apiKeys = new JdbiApiKeyRepository(jdbi);
+        this.clients = new JdbiOAuthClientRepository(jdbi);
+        this.installations = new JdbiInstallationRepository(jdbi);
+        this.signingKeys = new JdbiSigningKeyRepository(jdbi);
+        this.auditLog = new JdbiAuditLog(jdbi);
+    }
+
+    /**
+     * Connects to the database at {@code jdbcUrl} ({@code jdbc:postgresql:…} or {@code jdbc:h2:…}), migrates
+     * its schema and returns the repositories over it.
+     *
+     * @throws RuntimeException when the database cannot be reached or migrated; nothing is left open
+     */
+    public static Database open(String jdbcUrl, String user, String password) {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        h2FileParent(jdbcUrl).ifPresent(Database::createDirectories);
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("gatehouse");
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(POOL_SIZE);
+        config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
+        HikariDataSource dataSource = new HikariDataSource(config);
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+            return new Database(dataSource);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    /** The default database: an H2 file {@code ./data/gatehouse.mv.db} below the working directory. */
+    public static String defaultH2Url() {
+        return "jdbc:h2:file:./data/gatehouse";
+    }
+
+    public WorkspaceRepository workspaces() {
+        return workspaces;
+    }
+
+    public UserRepository users() {
+        return users;
+    }
+
+    public ApiKeyRepository apiKeys() {
+        return apiKeys;
+    }
+
+    public OAuthClientRepository clients() {
+        return clients;
+    }
+
+    public InstallationRepository installations() {
+        return installations;
+    }
+
+    public SigningKeyRepository signingKeys() {
+        return signingKeys;
+    }
+
+    public AuditLog auditLog() {
+        return auditLog;
+    }
+
+    /** Whether the database answers a trivial query within a few seconds; for a readiness probe. */
+    public boolean isReachable() {
+        if (dataSource.isClosed()) {
+            return false;
+        }
+        try {
+            return jdbi.withHandle(handle -> handle.createQuery("SELECT 1")
+                    .setQueryTimeout(READINESS_TIMEOUT_SECONDS)
+                    .mapTo(Integer.class)
+                    .one()) == 1;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Closes the connection pool; the repositories fail from then on. */
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    /** The folder of an H2 file database's files, for a URL such as {@code jdbc:h2:file:./data/gatehouse}. */
+    static Optional<Path> h2FileParent(String jdbcUrl) {
+        if (!jdbcUrl.regionMatches(true, 0, H2_PREFIX, 0, H2_PREFIX.length())) {
+            return Optional.empty();
+        }
+        String name = jdbcUrl.substring(H2_PREFIX.length());
+        int options = name.indexOf(';');
+        if (options >= 0) {
+            name = name.substring(0, options);
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("file:")) {
+            name = name.substring("file:".length());
+        } else if (lower.matches("^[a-z]{2,}:.*")) {
+            return Optional.empty(); // mem:, tcp:, ssl:, zip:, nio… : not a plain local file
+        }
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        if (name.equals("~") || name.startsWith("~/") || name.startsWith("~\\")) {
+            name = System.getProperty("user.home") + name.substring(1);
+        }
+        return Optional.ofNullable(Path.of(name).toAbsolutePath().normalize().getParent());
+    }
+
+    private static void createDirectories(Path folder) {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the database folder " + folder, e);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.gatehouse.application.testing;
+
+import static dev.gatehouse.application.testing.TestData.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatehouse.application.audit.port.out.AuditLogContract;
+import dev.gatehouse.domain.audit.AuditEvent;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class InMemoryAuditLogTest extends AuditLogContract {
+    @Override
+    protected Stores newStores() {
+        return InMemoryStores.create();
+    }
+
+    @Test
+    void eventsReturnsWhatWasRecordedInOrder() {
+        List<AuditEvent> events = oneOfEachType(T0);
+        events.forEach(audit::record);
+
+        assertThat(((InMemoryAuditLog) audit).events()).containsExactlyElementsOf(events);
+    }
+}

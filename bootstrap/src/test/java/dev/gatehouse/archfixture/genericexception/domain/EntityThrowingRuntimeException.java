@@ -1,0 +1,9 @@
+package dev.gatehouse.archfixture.genericexception.domain;
+
+/** Fixture, throws a bare RuntimeException. */
+public final class EntityThrowingRuntimeException {
+
+    void fail() {
+        throw new RuntimeException("boom");
+    }
+}

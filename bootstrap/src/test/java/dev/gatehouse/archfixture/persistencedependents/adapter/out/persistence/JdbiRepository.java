@@ -1,0 +1,9 @@
+package dev.gatehouse.archfixture.persistencedependents.adapter.out.persistence;
+
+/** Fixture: a persistence adapter type. */
+public final class JdbiRepository {
+
+    public static JdbiRepository create() {
+        return new JdbiRepository();
+    }
+}
