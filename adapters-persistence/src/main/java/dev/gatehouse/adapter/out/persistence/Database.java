@@ -26,10 +26,14 @@ import org.jdbi.v3.core.Jdbi;
  * <p>Two databases are supported with the same migrations: PostgreSQL 15 or later, and H2 2.x in its
  * default mode. No H2 {@code MODE=} or {@code DATABASE_TO_LOWER} option is needed or assumed: the schema
  * keeps to SQL that both accept, with unquoted identifiers only, BIGINT epoch-millisecond timestamps,
- * length-less VARCHAR for long text, and SQLSTATE 23505 (the same on both) for unique violations. An H2 file
- * database must be named by an explicit path ({@code jdbc:h2:file:./data/gatehouse}, not
- * {@code jdbc:h2:data/gatehouse}, which H2 refuses); its parent folder is created when missing. H2 commits
- * each transaction to its file, so the database survives the process being killed.
+ * length-less VARCHAR for long text, and SQLSTATE 23505 (the same on both) for unique violations.
+ *
+ * <p>An H2 file database must be named by an explicit path ({@code jdbc:h2:file:./data/gatehouse}, not
+ * {@code jdbc:h2:data/gatehouse}, which H2 refuses); its parent folder is created when missing. By default
+ * H2 writes commits to its file up to half a second late, so a killed process loses its last commits (an
+ * installation whose credentials were already printed, say). {@link #open} therefore adds
+ * {@code ;WRITE_DELAY=0} to an H2 file URL that does not set {@code WRITE_DELAY} itself: each commit then
+ * reaches the file before it returns, and survives the process being killed.
  */
 public final class Database implements AutoCloseable {
 
@@ -37,6 +41,7 @@ public final class Database implements AutoCloseable {
     private static final long CONNECTION_TIMEOUT_MILLIS = 5_000;
     private static final int READINESS_TIMEOUT_SECONDS = 2;
     private static final String H2_PREFIX = "jdbc:h2:";
+    private static final String WRITE_DELAY = "WRITE_DELAY";
 
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
@@ -68,10 +73,11 @@ public final class Database implements AutoCloseable {
      */
     public static Database open(String jdbcUrl, String user, String password) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
-        h2FileParent(jdbcUrl).ifPresent(Database::createDirectories);
+        Optional<Path> h2Folder = h2FileParent(jdbcUrl);
+        h2Folder.ifPresent(Database::createDirectories);
         HikariConfig config = new HikariConfig();
         config.setPoolName("gatehouse");
-        config.setJdbcUrl(jdbcUrl);
+        config.setJdbcUrl(h2Folder.isPresent() ? withDurableCommits(jdbcUrl) : jdbcUrl);
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(POOL_SIZE);
@@ -92,7 +98,7 @@ public final class Database implements AutoCloseable {
 
     /** The default database: an H2 file {@code ./data/gatehouse.mv.db} below the working directory. */
     public static String defaultH2Url() {
-        return "jdbc:h2:file:./data/gatehouse";
+        return "jdbc:h2:file:./data/gatehouse;WRITE_DELAY=0";
     }
 
     public WorkspaceRepository workspaces() {
@@ -167,6 +173,15 @@ public final class Database implements AutoCloseable {
             name = System.getProperty("user.home") + name.substring(1);
         }
         return Optional.ofNullable(Path.of(name).toAbsolutePath().normalize().getParent());
+    }
+
+    /** {@code jdbcUrl} with {@code ;WRITE_DELAY=0} unless it sets the write delay itself. */
+    static String withDurableCommits(String jdbcUrl) {
+        int options = jdbcUrl.indexOf(';');
+        if (options >= 0 && jdbcUrl.substring(options).toUpperCase(Locale.ROOT).contains(";" + WRITE_DELAY + "=")) {
+            return jdbcUrl;
+        }
+        return jdbcUrl + (jdbcUrl.endsWith(";") ? "" : ";") + WRITE_DELAY + "=0";
     }
 
     private static void createDirectories(Path folder) {

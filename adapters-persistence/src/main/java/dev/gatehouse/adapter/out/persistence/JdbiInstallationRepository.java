@@ -40,7 +40,6 @@ public final class JdbiInstallationRepository implements InstallationRepository 
             });
             return true;
         } catch (JdbiException e) {
-            System.err.println("RACE-LOST " + Sql.isUniqueViolation(e) + " " + e.getCause());
             if (Sql.isUniqueViolation(e) && isInstalled()) {
                 return false;
             }

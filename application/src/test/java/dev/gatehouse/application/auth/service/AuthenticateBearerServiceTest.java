@@ -1,0 +1,254 @@
+package dev.gatehouse.application.auth.service;
+
+import static dev.gatehouse.application.testing.TestData.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.common.collect.ImmutableSet;
+import dev.gatehouse.application.auth.port.in.InvalidCredentialException;
+import dev.gatehouse.application.testing.FakeAccessTokenSigner;
+import dev.gatehouse.application.testing.FakeAccessTokenVerifier;
+import dev.gatehouse.application.testing.InMemoryStores;
+import dev.gatehouse.application.testing.MutableClock;
+import dev.gatehouse.application.testing.Stores;
+import dev.gatehouse.application.testing.TestData;
+import dev.gatehouse.application.token.port.in.ClientAuthentication;
+import dev.gatehouse.application.token.port.in.IssueAccessTokenCommand;
+import dev.gatehouse.application.token.port.in.TokenPolicy;
+import dev.gatehouse.application.token.service.ClientAuthenticator;
+import dev.gatehouse.application.token.service.IssueAccessTokenService;
+import dev.gatehouse.domain.apikey.ApiKey;
+import dev.gatehouse.domain.client.ClientStatus;
+import dev.gatehouse.domain.client.OAuthClient;
+import dev.gatehouse.domain.client.ProjectAccess;
+import dev.gatehouse.domain.common.Base62;
+import dev.gatehouse.domain.credential.CredentialKind;
+import dev.gatehouse.domain.principal.Principal;
+import dev.gatehouse.domain.scope.ScopeCatalog;
+import dev.gatehouse.domain.scope.ScopeSet;
+import dev.gatehouse.domain.token.AccessTokenClaims;
+import dev.gatehouse.domain.workspace.ProjectId;
+import dev.gatehouse.domain.workspace.User;
+import dev.gatehouse.domain.workspace.Workspace;
+import dev.gatehouse.domain.workspace.WorkspaceId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class AuthenticateBearerServiceTest {
+
+    private static final String ISSUER = "https://auth.gatehouse.test";
+    private static final Duration TTL = Duration.ofHours(1);
+
+    private final TestData data = new TestData(new SplittableRandom(4));
+    private final MutableClock clock = new MutableClock(T0);
+    private final FakeAccessTokenSigner signer = new FakeAccessTokenSigner();
+    private Stores stores;
+    private AuthenticateBearerService service;
+    private IssueAccessTokenService tokens;
+    private Workspace workspace;
+
+    @BeforeEach
+    void setUp() {
+        stores = InMemoryStores.create();
+        service = new AuthenticateBearerService(stores.apiKeys(), new FakeAccessTokenVerifier(signer), stores.clients(), clock);
+        tokens = new IssueAccessTokenService(new ClientAuthenticator(stores.clients(), stores.audit(), clock), stores.clients(),
+                signer, ScopeCatalog.standard(), new TokenPolicy(ISSUER, TTL), clock, data.random());
+        workspace = data.addWorkspace(stores);
+    }
+
+    @Test
+    void authenticateWhenLiveApiKeyThenItsUser() {
+        User user = data.addUser(stores);
+        ApiKey.Issued key = data.apiKey(user.id(), T0);
+        stores.apiKeys().save(key.key());
+
+        Principal principal = service.authenticate(key.plaintext().value());
+
+        assertThat(principal).isEqualTo(new Principal.User(user.id(), key.key().id()));
+    }
+
+    @Test
+    void authenticateWhenApiKeyRevokedThenRefused() {
+        User user = data.addUser(stores);
+        ApiKey.Issued key = data.apiKey(user.id(), T0);
+        stores.apiKeys().save(TestData.revoked(key.key(), T0.plusSeconds(1)));
+
+        assertRefused(key.plaintext().value());
+    }
+
+    @Test
+    void authenticateWhenApiKeyChecksumBrokenThenRefused() {
+        User user = data.addUser(stores);
+        ApiKey.Issued key = data.apiKey(user.id(), T0);
+        stores.apiKeys().save(key.key());
+        String value = key.plaintext().value();
+        String broken = value.substring(0, 10) + (value.charAt(10) == 'a' ? 'b' : 'a') + value.substring(11);
+
+        assertRefused(broken);
+    }
+
+    @Test
+    void authenticateWhenApiKeyUnknownThenRefused() {
+        data.addUser(stores);
+
+        assertRefused(CredentialKind.API_KEY.generate(data.random()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "gtk_", "gtk_short", "not a credential", "a.b", "a.b.c.d", "Bearer x"})
+    void authenticateWhenMalformedThenRefused(String credential) {
+        assertRefused(credential);
+    }
+
+    @Test
+    void authenticateWhenNullThenRefused() {
+        assertRefused(null);
+    }
+
+    @Test
+    void authenticateWhenLongerThan8KThenRefused() {
+        assertRefused("a." + "b".repeat(8192) + ".c");
+    }
+
+    @Test
+    void authenticateWhenAClientSecretIsPresentedThenRefused() {
+        OAuthClient.Registration client = register(ProjectAccess.all(), "*");
+
+        assertRefused(client.secret().value());
+    }
+
+    @Test
+    void authenticateWhenAccessTokenThenItsWorkspaceClient() {
+        OAuthClient.Registration client = register(ProjectAccess.all(), "workspace:read", "connect:*");
+        String token = issue(client, "workspace:read");
+        AccessTokenClaims claims = signer.last();
+
+        Principal principal = service.authenticate(token);
+
+        assertThat(principal).isEqualTo(new Principal.WorkspaceClient(client.client().clientId(), workspace.id(),
+                ScopeSet.of("workspace:read"), ProjectAccess.all(), claims.jwtId(), T0.plus(TTL).minusMillis(123)));
+    }
+
+    @Test
+    void authenticateWhenTokenOfRestrictedClientThenPrincipalKeepsTheProjects() {
+        ProjectId project = ProjectId.generate(data.random());
+        OAuthClient.Registration client = register(ProjectAccess.only(List.of(project)), "*");
+
+        Principal principal = service.authenticate(issue(client, null));
+
+        assertThat(principal).isInstanceOfSatisfying(Principal.WorkspaceClient.class, p -> {
+            assertThat(p.projects().isRestricted()).isTrue();
+            assertThat(p.projects().permits(project)).isTrue();
+            assertThat(p.projects().permits(ProjectId.generate(data.random()))).isFalse();
+        });
+    }
+
+    @Test
+    void authenticateWhenTokenJustBeforeExpiryThenAccepted() {
+        OAuthClient.Registration client = register(ProjectAccess.all(), "*");
+        String token = issue(client, null);
+        clock.set(signer.last().expiresAt().minusMillis(1));
+
+        assertThat(service.authenticate(token)).isInstanceOf(Principal.WorkspaceClient.class);
+    }
+
+    @Test
+    void authenticateWhenTokenExpiredThenRefused() {
+        OAuthClient.Registration client = register(ProjectAccess.all(), "*");
+        String token = issue(client, null);
+
+        clock.advance(TTL);
+
+        assertRefused(token);
+    }
+
+    @Test
+    void authenticateWhenTokenNotValidYetThenRefused() {
+        OAuthClient.Registration client = register(ProjectAccess.all(), "*");
+        Instant notBefore = T0.plusSeconds(60);
+        String token = signer.sign(claims(client.client(), workspace.id(), notBefore, notBefore.plus(TTL)));
+
+        assertRefused(token);
+        clock.set(notBefore);
+        assertThat(service.authenticate(token)).isInstanceOf(Principal.WorkspaceClient.class);
+    }
+
+    @Test
+    void authenticateWhenTokenForgedThenRefused() {
+        OAuthClient.Registration client = register(ProjectAccess.all(), "*");
+        String token = issue(client, null);
+
+        assertRefused(token.substring(0, token.lastIndexOf('.')) + ".forgedsignature");
+    }
+
+    @Test
+    void authenticateWhenTokensClientDeletedThenRefused() {
+        OAuthClient.Registration client = register(ProjectAccess.all(), ClientStatus.DELETED, "*");
+
+        assertRefused(signer.sign(claims(client.client(), workspace.id(), T0, T0.plus(TTL))));
+    }
+
+    @Test
+    void authenticateWhenTokensClientDisabledThenRefused() {
+        OAuthClient.Registration client = register(ProjectAccess.all(), ClientStatus.DISABLED, "*");
+
+        assertRefused(signer.sign(claims(client.client(), workspace.id(), T0, T0.plus(TTL))));
+    }
+
+    @Test
+    void authenticateWhenTokensClientUnknownThenRefused() {
+        OAuthClient.Registration never = OAuthClient.register(workspace.id(), "never stored", ScopeSet.of("*"),
+                ProjectAccess.all(), T0, data.random());
+
+        assertRefused(signer.sign(claims(never.client(), workspace.id(), T0, T0.plus(TTL))));
+    }
+
+    @Test
+    void authenticateWhenTokenNamesAnotherWorkspaceThanItsClientsThenRefused() {
+        OAuthClient.Registration client = register(ProjectAccess.all(), "*");
+        Workspace other = data.addWorkspace(stores);
+
+        assertRefused(signer.sign(claims(client.client(), other.id(), T0, T0.plus(TTL))));
+    }
+
+    private void assertRefused(String credential) {
+        assertThatThrownBy(() -> service.authenticate(credential))
+                .isInstanceOf(InvalidCredentialException.class)
+                .satisfies(e -> {
+                    if (credential != null && !credential.isEmpty()) {
+                        assertThat(e.getMessage()).doesNotContain(credential);
+                    }
+                });
+    }
+
+    private OAuthClient.Registration register(ProjectAccess projects, String... scopes) {
+        return register(projects, ClientStatus.ACTIVE, scopes);
+    }
+
+    private OAuthClient.Registration register(ProjectAccess projects, ClientStatus status, String... scopes) {
+        OAuthClient.Registration registration = OAuthClient.register(workspace.id(), "client", ScopeSet.of(scopes), projects,
+                T0, data.random());
+        stores.clients().add(TestData.withStatus(registration.client(), status));
+        return registration;
+    }
+
+    private String issue(OAuthClient.Registration client, String scope) {
+        ClientAuthentication basic = new ClientAuthentication(ClientAuthentication.Method.BASIC,
+                Optional.of(client.client().clientId().value()), Optional.of(client.secret().value()));
+        return tokens.issue(new IssueAccessTokenCommand(Optional.of("client_credentials"), basic, Optional.ofNullable(scope),
+                Optional.empty())).accessToken();
+    }
+
+    private AccessTokenClaims claims(OAuthClient client, WorkspaceId workspaceId, Instant notBefore, Instant expiresAt) {
+        Optional<ImmutableSet<ProjectId>> projects = client.projects().restrictedTo();
+        return new AccessTokenClaims(ISSUER, ISSUER, client.clientId(), workspaceId, client.allowedScopes(), projects,
+                notBefore, notBefore, expiresAt, Base62.random(data.random(), 22));
+    }
+}
