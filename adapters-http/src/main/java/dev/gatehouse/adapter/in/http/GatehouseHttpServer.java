@@ -1,6 +1,7 @@
 package dev.gatehouse.adapter.in.http;
 
 import dev.gatehouse.adapter.in.http.client.OAuthClientEndpoints;
+import dev.gatehouse.adapter.in.http.common.Access;
 import dev.gatehouse.adapter.in.http.common.BearerAuth;
 import dev.gatehouse.adapter.in.http.common.ErrorHandlers;
 import dev.gatehouse.adapter.in.http.oauth.JwksEndpoint;
@@ -28,8 +29,8 @@ public final class GatehouseHttpServer implements AutoCloseable {
         TokenEndpoint token = new TokenEndpoint(useCases.issueAccessToken());
         MetadataEndpoint metadata = new MetadataEndpoint(settings.issuer(), useCases.scopeCatalog());
         JwksEndpoint jwks = new JwksEndpoint(useCases.jwks());
-        OAuthClientEndpoints clients = new OAuthClientEndpoints(auth, useCases.createOAuthClient(), useCases.listOAuthClients());
-        WorkspaceEndpoints workspaces = new WorkspaceEndpoints(auth, useCases.getWorkspace(), useCases.getCurrentUser());
+        OAuthClientEndpoints clients = new OAuthClientEndpoints(useCases.createOAuthClient(), useCases.listOAuthClients());
+        WorkspaceEndpoints workspaces = new WorkspaceEndpoints(useCases.getWorkspace(), useCases.getCurrentUser());
         HealthEndpoints health = new HealthEndpoints(useCases.databaseReachable());
 
         Javalin app = Javalin.create(config -> {
@@ -46,11 +47,11 @@ public final class GatehouseHttpServer implements AutoCloseable {
             config.routes.get(MetadataEndpoint.PATH, metadata::handle);
             config.routes.get(MetadataEndpoint.JWKS_PATH, jwks::handle);
             config.routes.post(TokenEndpoint.PATH, token::handle);
-            config.routes.get(WorkspaceEndpoints.ME, workspaces::me);
-            config.routes.get(WorkspaceEndpoints.WORKSPACE, workspaces::workspace);
-            config.routes.post(OAuthClientEndpoints.COLLECTION, clients::create);
-            config.routes.get(OAuthClientEndpoints.COLLECTION, clients::list);
-            config.routes.get(OAuthClientEndpoints.ITEM, clients::get);
+            config.routes.get(WorkspaceEndpoints.ME, auth.protect(Access.apiKey(), workspaces::me));
+            config.routes.get(WorkspaceEndpoints.WORKSPACE, auth.protect(Access.apiKeyOrOauth("workspace:read"), workspaces::workspace));
+            config.routes.post(OAuthClientEndpoints.COLLECTION, auth.protect(Access.apiKey(), clients::create));
+            config.routes.get(OAuthClientEndpoints.COLLECTION, auth.protect(Access.apiKey(), clients::list));
+            config.routes.get(OAuthClientEndpoints.ITEM, auth.protect(Access.apiKey(), clients::get));
         });
         return new GatehouseHttpServer(app);
     }

@@ -33,7 +33,9 @@ import org.jdbi.v3.core.Jdbi;
  * H2 writes commits to its file up to half a second late, so a killed process loses its last commits (an
  * installation whose credentials were already printed, say). {@link #open} therefore adds
  * {@code ;WRITE_DELAY=0} to an H2 file URL that does not set {@code WRITE_DELAY} itself: each commit then
- * reaches the file before it returns, and survives the process being killed.
+ * reaches the file before it returns, and survives the process being killed. (Setting it needs H2 admin
+ * rights, which the user that created the database has.) An H2 file is opened by one process at a time:
+ * servers that share a database use PostgreSQL.
  */
 public final class Database implements AutoCloseable {
 

@@ -66,9 +66,18 @@ class DatabaseTest {
 
     @Test
     void defaultH2UrlIsAFileBelowTheWorkingDirectory() {
-        assertThat(Database.defaultH2Url()).isEqualTo("jdbc:h2:file:./data/gatehouse");
+        assertThat(Database.defaultH2Url()).isEqualTo("jdbc:h2:file:./data/gatehouse;WRITE_DELAY=0");
         assertThat(Database.h2FileParent(Database.defaultH2Url()))
                 .contains(Path.of("data").toAbsolutePath().normalize());
+    }
+
+    @Test
+    void withDurableCommitsAddsAZeroWriteDelayUnlessOneIsSet() {
+        assertThat(Database.withDurableCommits("jdbc:h2:file:./data/gh")).isEqualTo("jdbc:h2:file:./data/gh;WRITE_DELAY=0");
+        assertThat(Database.withDurableCommits("jdbc:h2:file:./data/gh;MODE=PostgreSQL"))
+                .isEqualTo("jdbc:h2:file:./data/gh;MODE=PostgreSQL;WRITE_DELAY=0");
+        assertThat(Database.withDurableCommits("jdbc:h2:file:./data/gh;write_delay=500"))
+                .isEqualTo("jdbc:h2:file:./data/gh;write_delay=500");
     }
 
     @Test

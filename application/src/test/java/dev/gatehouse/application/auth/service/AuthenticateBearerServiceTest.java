@@ -160,11 +160,21 @@ class AuthenticateBearerServiceTest {
     }
 
     @Test
-    void authenticateWhenTokenExpiredThenRefused() {
+    void authenticateWhenTokenAtItsExpiryThenRefused() {
         OAuthClient.Registration client = register(ProjectAccess.all(), "*");
         String token = issue(client, null);
 
-        clock.advance(TTL);
+        clock.set(signer.last().expiresAt());
+
+        assertRefused(token);
+    }
+
+    @Test
+    void authenticateWhenTokenLongExpiredThenRefused() {
+        OAuthClient.Registration client = register(ProjectAccess.all(), "*");
+        String token = issue(client, null);
+
+        clock.advance(TTL.multipliedBy(24));
 
         assertRefused(token);
     }

@@ -74,7 +74,7 @@ class IssueAccessTokenServiceTest {
     void issueWhenCredentialsRightThenSignsTheClaims() {
         OAuthClient.Registration client = register("connect:*", "workspace:read");
 
-        IssuedAccessToken issued = service.issue(request(basic(client), null));
+        service.issue(request(basic(client), null));
 
         AccessTokenClaims claims = signer.last();
         assertThat(claims.issuer()).isEqualTo(ISSUER);

@@ -25,18 +25,16 @@ public final class OAuthClientEndpoints {
     public static final String COLLECTION = "/v1/workspaces/{org_id}/oauth_clients";
     public static final String ITEM = COLLECTION + "/{id}";
 
-    private final BearerAuth auth;
     private final CreateOAuthClientUseCase create;
     private final ListOAuthClientsUseCase list;
 
-    public OAuthClientEndpoints(BearerAuth auth, CreateOAuthClientUseCase create, ListOAuthClientsUseCase list) {
-        this.auth = auth;
+    public OAuthClientEndpoints(CreateOAuthClientUseCase create, ListOAuthClientsUseCase list) {
         this.create = create;
         this.list = list;
     }
 
-    public void create(Context ctx) {
-        Principal.User user = auth.requireUser(ctx);
+    public void create(Context ctx, Principal caller) {
+        Principal.User user = BearerAuth.user(caller);
         WorkspaceId workspace = WorkspaceIds.fromPath(ctx);
         ObjectNode body = Json.readObject(ctx);
         JsonNode name = body.get("name");
@@ -48,15 +46,15 @@ public final class OAuthClientEndpoints {
         Json.respond(ctx, 201, Map.of("data", OAuthClientResponse.created(registration)));
     }
 
-    public void list(Context ctx) {
-        Principal.User user = auth.requireUser(ctx);
+    public void list(Context ctx, Principal caller) {
+        Principal.User user = BearerAuth.user(caller);
         WorkspaceId workspace = WorkspaceIds.fromPath(ctx);
         List<OAuthClientResponse> data = list.list(user.userId(), workspace).stream().map(OAuthClientResponse::from).toList();
         Json.respond(ctx, 200, Map.of("data", data));
     }
 
-    public void get(Context ctx) {
-        Principal.User user = auth.requireUser(ctx);
+    public void get(Context ctx, Principal caller) {
+        Principal.User user = BearerAuth.user(caller);
         WorkspaceId workspace = WorkspaceIds.fromPath(ctx);
         String id = ctx.pathParam("id");
         if (!OAuthClientRecordId.isValid(id)) {

@@ -3,7 +3,9 @@ package dev.gatehouse.adapter.in.http.common;
 import dev.gatehouse.application.auth.port.in.AuthenticateBearerUseCase;
 import dev.gatehouse.application.auth.port.in.InvalidCredentialException;
 import dev.gatehouse.domain.principal.Principal;
+import dev.gatehouse.domain.scope.Scope;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import java.util.Map;
 
 /**
@@ -44,13 +46,35 @@ public final class BearerAuth {
         }
     }
 
-    /** A user acting through their API key; an OAuth token is the wrong kind of credential here. */
-    public Principal.User requireUser(Context ctx) {
+    /** Wraps {@code handler} so that it runs only for a caller that {@code access} admits. */
+    public Handler protect(Access access, SecuredHandler handler) {
+        return ctx -> handler.handle(ctx, authorize(ctx, access));
+    }
+
+    /** The caller, if its credential is of a kind {@code access} accepts and, for a token, holds the scope. */
+    public Principal authorize(Context ctx, Access access) {
         Principal principal = require(ctx);
+        if (principal instanceof Principal.User && !access.acceptsApiKey()) {
+            throw ApiException.forbidden("this endpoint needs an OAuth access token; user API keys are not accepted here");
+        }
+        if (principal instanceof Principal.WorkspaceClient client) {
+            if (!access.acceptsOAuth()) {
+                throw ApiException.forbidden("this endpoint needs a user API key; OAuth access tokens are not accepted here");
+            }
+            Scope needed = access.oauthScope().orElseThrow();
+            if (!client.scopes().grants(needed)) {
+                throw insufficientScope("this needs the scope " + needed.value(), needed.value());
+            }
+        }
+        return principal;
+    }
+
+    /** The user behind a principal that {@link Access#apiKey()} admitted. */
+    public static Principal.User user(Principal principal) {
         if (principal instanceof Principal.User user) {
             return user;
         }
-        throw ApiException.forbidden("this endpoint needs a user API key; OAuth access tokens are not accepted here");
+        throw new IllegalStateException("the route admitted a credential that is not an API key");
     }
 
     public static ApiException invalidToken(String description) {

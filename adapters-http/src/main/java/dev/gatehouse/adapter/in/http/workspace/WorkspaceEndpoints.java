@@ -17,24 +17,21 @@ public final class WorkspaceEndpoints {
     public static final String WORKSPACE = "/v1/workspaces/{org_id}";
     public static final String ME = "/v1/users/me";
 
-    private final BearerAuth auth;
     private final GetWorkspaceUseCase workspaces;
     private final GetCurrentUserUseCase currentUser;
 
-    public WorkspaceEndpoints(BearerAuth auth, GetWorkspaceUseCase workspaces, GetCurrentUserUseCase currentUser) {
-        this.auth = auth;
+    public WorkspaceEndpoints(GetWorkspaceUseCase workspaces, GetCurrentUserUseCase currentUser) {
         this.workspaces = workspaces;
         this.currentUser = currentUser;
     }
 
-    public void workspace(Context ctx) {
-        Principal caller = auth.require(ctx);
+    public void workspace(Context ctx, Principal caller) {
         Workspace workspace = workspaces.get(caller, WorkspaceIds.fromPath(ctx));
         Json.respond(ctx, 200, Map.of("data", org(workspace)));
     }
 
-    public void me(Context ctx) {
-        Principal.User user = auth.requireUser(ctx);
+    public void me(Context ctx, Principal caller) {
+        Principal.User user = BearerAuth.user(caller);
         GetCurrentUserUseCase.CurrentUser me = currentUser.get(user.userId());
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("id", me.user().id().value());
