@@ -3,6 +3,8 @@ package dev.gatehouse.application.testing;
 import dev.gatehouse.application.apikey.port.out.ApiKeyRepository;
 import dev.gatehouse.application.audit.port.out.AuditLog;
 import dev.gatehouse.application.client.port.out.OAuthClientRepository;
+import dev.gatehouse.application.source.port.out.SourceRepository;
+import dev.gatehouse.application.token.port.out.RevokedTokenRepository;
 import dev.gatehouse.application.token.port.out.SigningKeyRepository;
 import dev.gatehouse.application.workspace.port.out.InstallationRepository;
 import dev.gatehouse.application.workspace.port.out.UserRepository;
@@ -19,4 +21,6 @@ public record Stores(
         OAuthClientRepository clients,
         InstallationRepository installations,
         SigningKeyRepository signingKeys,
-        AuditLog audit) {}
+        AuditLog audit,
+        SourceRepository sources,
+        RevokedTokenRepository revokedTokens) {}

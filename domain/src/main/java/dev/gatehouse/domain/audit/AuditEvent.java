@@ -1,10 +1,12 @@
 package dev.gatehouse.domain.audit;
 
+import com.google.common.collect.ImmutableMap;
 import dev.gatehouse.domain.client.ClientId;
 import dev.gatehouse.domain.client.OAuthClientRecordId;
 import dev.gatehouse.domain.workspace.UserId;
 import dev.gatehouse.domain.workspace.WorkspaceId;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 
 /** The closed family of security events: who did what, when, to which workspace. Never carries a secret. */
@@ -17,6 +19,9 @@ public sealed interface AuditEvent {
     /** The event's wire name, such as {@code oauth_client.created}. */
     String type();
 
+    /** The event's other fields, by wire name: who and what, never a secret. */
+    Map<String, String> details();
+
     /** The first start of an empty database made this workspace and its owner. */
     record WorkspaceBootstrapped(WorkspaceId workspaceId, UserId owner, Instant at) implements AuditEvent {
         public WorkspaceBootstrapped {
@@ -28,6 +33,11 @@ public sealed interface AuditEvent {
         @Override
         public String type() {
             return "workspace.bootstrapped";
+        }
+
+        @Override
+        public Map<String, String> details() {
+            return ImmutableMap.of("owner", owner.value());
         }
     }
 
@@ -47,19 +57,80 @@ public sealed interface AuditEvent {
         public String type() {
             return "oauth_client.created";
         }
+
+        @Override
+        public Map<String, String> details() {
+            return ImmutableMap.of("actor", actor.value(), "client_record_id", clientRecordId.value(),
+                    "client_id", clientId.value(), "name", name);
+        }
     }
 
-    /** A known client presented a wrong secret at the token endpoint. */
-    record ClientAuthenticationFailed(WorkspaceId workspaceId, ClientId clientId, Instant at) implements AuditEvent {
-        public ClientAuthenticationFailed {
+    /**
+     * A known client failed to authenticate {@code count} times in the minute starting at {@code windowStart}:
+     * failures are recorded once per client and minute, not once per request.
+     */
+    record ClientAuthenticationFailures(WorkspaceId workspaceId, ClientId clientId, int count, Instant windowStart,
+                                        Instant at) implements AuditEvent {
+        public ClientAuthenticationFailures {
             Objects.requireNonNull(workspaceId, "workspaceId");
             Objects.requireNonNull(clientId, "clientId");
+            Objects.requireNonNull(windowStart, "windowStart");
             Objects.requireNonNull(at, "at");
+            if (count < 1) {
+                throw new IllegalArgumentException("count must be positive");
+            }
         }
 
         @Override
         public String type() {
             return "oauth_client.authentication_failed";
+        }
+
+        @Override
+        public Map<String, String> details() {
+            return ImmutableMap.of("client_id", clientId.value(), "count", Integer.toString(count),
+                    "window_start", windowStart.toString());
+        }
+    }
+
+    /** A user revoked their API key and got a new one (recorded in each workspace they belong to). */
+    record ApiKeyRevoked(WorkspaceId workspaceId, UserId user, Instant at) implements AuditEvent {
+        public ApiKeyRevoked {
+            Objects.requireNonNull(workspaceId, "workspaceId");
+            Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(at, "at");
+        }
+
+        @Override
+        public String type() {
+            return "api_key.revoked";
+        }
+
+        @Override
+        public Map<String, String> details() {
+            return ImmutableMap.of("user_id", user.value());
+        }
+    }
+
+    /** A client revoked an access token of the workspace (RFC 7009). */
+    record AccessTokenRevoked(WorkspaceId workspaceId, ClientId revokedBy, ClientId tokenClient, String jti, Instant at)
+            implements AuditEvent {
+        public AccessTokenRevoked {
+            Objects.requireNonNull(workspaceId, "workspaceId");
+            Objects.requireNonNull(revokedBy, "revokedBy");
+            Objects.requireNonNull(tokenClient, "tokenClient");
+            Objects.requireNonNull(jti, "jti");
+            Objects.requireNonNull(at, "at");
+        }
+
+        @Override
+        public String type() {
+            return "access_token.revoked";
+        }
+
+        @Override
+        public Map<String, String> details() {
+            return ImmutableMap.of("revoked_by", revokedBy.value(), "client_id", tokenClient.value(), "jti", jti);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.gatehouse.application.auth.service;
 
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
 import dev.gatehouse.application.apikey.port.out.ApiKeyRepository;
 import dev.gatehouse.application.auth.port.in.AuthenticateBearerUseCase;
 import dev.gatehouse.application.auth.port.in.InvalidCredentialException;
@@ -13,27 +15,42 @@ import dev.gatehouse.domain.credential.SecretHash;
 import dev.gatehouse.domain.principal.Principal;
 import dev.gatehouse.domain.token.AccessTokenClaims;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
  * Tells API keys and access tokens apart by form, then checks each against its store: a key must be live,
- * a token must verify, be within its lifetime, and belong to a client that is still active in the same
- * workspace.
+ * a token must verify, be within its lifetime, not be revoked, and belong to a client that is still active
+ * in the same workspace.
+ *
+ * <p>Both kinds are cached, with bounded size: a token seen before skips signature verification and the
+ * client lookup (its entry is good only until the token's {@code exp}, and revocation is checked on every
+ * hit); a key seen before skips the database (its entry is dropped when the key is revoked).
  */
 public final class AuthenticateBearerService implements AuthenticateBearerUseCase {
 
     private static final int MAX_CREDENTIAL_LENGTH = 8192;
+    private static final Duration API_KEY_CACHE_TTL = Duration.ofMinutes(5);
+    private static final Duration TOKEN_CACHE_TTL = Duration.ofDays(1);
 
     private final ApiKeyRepository apiKeys;
     private final AccessTokenVerifier verifier;
     private final OAuthClientRepository clients;
+    private final CredentialRevocations revocations;
     private final Clock clock;
+    private final Cache<String, Principal.WorkspaceClient> tokenCache;
+    private final Cache<SecretHash, Principal.User> keyCache;
 
-    public AuthenticateBearerService(ApiKeyRepository apiKeys, AccessTokenVerifier verifier, OAuthClientRepository clients, Clock clock) {
+    public AuthenticateBearerService(ApiKeyRepository apiKeys, AccessTokenVerifier verifier, OAuthClientRepository clients,
+                                     CredentialRevocations revocations, Clock clock, int cacheSize) {
         this.apiKeys = apiKeys;
         this.verifier = verifier;
         this.clients = clients;
+        this.revocations = revocations;
         this.clock = clock;
+        this.tokenCache = CacheBuilder.newBuilder().maximumSize(cacheSize).expireAfterWrite(TOKEN_CACHE_TTL).build();
+        this.keyCache = CacheBuilder.newBuilder().maximumSize(cacheSize).expireAfterWrite(API_KEY_CACHE_TTL).build();
+        revocations.onApiKeyRevoked(id -> keyCache.asMap().values().removeIf(user -> user.apiKeyId().equals(id)));
     }
 
     @Override
@@ -50,30 +67,47 @@ public final class AuthenticateBearerService implements AuthenticateBearerUseCas
         throw new InvalidCredentialException("the credential is neither an API key nor an access token");
     }
 
+    @Override
+    public boolean isStillValid(Principal principal) {
+        if (principal instanceof Principal.User user) {
+            return !revocations.isApiKeyRevoked(user.apiKeyId());
+        }
+        Principal.WorkspaceClient client = (Principal.WorkspaceClient) principal;
+        return clock.instant().isBefore(client.expiresAt()) && !revocations.isTokenRevoked(client.tokenId());
+    }
+
     private Principal apiKey(String credential) {
         if (!CredentialKind.API_KEY.isWellFormed(credential)) {
             throw new InvalidCredentialException("the API key is malformed (its checksum does not match)");
         }
         SecretHash hash = SecretHash.of(credential);
+        Principal.User cached = keyCache.getIfPresent(hash);
+        if (cached != null && !revocations.isApiKeyRevoked(cached.apiKeyId())) {
+            return cached;
+        }
         ApiKey key = apiKeys.findByHash(hash)
                 .filter(k -> k.hash().matches(credential))
                 .orElseThrow(() -> new InvalidCredentialException("unknown API key"));
-        if (!key.isLive()) {
+        if (!key.isLive() || revocations.isApiKeyRevoked(key.id())) {
             throw new InvalidCredentialException("the API key has been revoked");
         }
-        return new Principal.User(key.userId(), key.id());
+        Principal.User user = new Principal.User(key.userId(), key.id());
+        keyCache.put(hash, user);
+        return user;
     }
 
     private Principal accessToken(String credential) {
+        Instant now = clock.instant();
+        Principal.WorkspaceClient cached = tokenCache.getIfPresent(credential);
+        if (cached != null) {
+            checkLive(cached, now);
+            return cached;
+        }
         AccessTokenClaims claims;
         try {
             claims = verifier.verify(credential);
         } catch (AccessTokenVerifier.InvalidAccessTokenException e) {
             throw new InvalidCredentialException(e.getMessage());
-        }
-        Instant now = clock.instant();
-        if (!now.isBefore(claims.expiresAt())) {
-            throw new InvalidCredentialException("the access token has expired");
         }
         if (now.isBefore(claims.notBefore())) {
             throw new InvalidCredentialException("the access token is not valid yet");
@@ -83,7 +117,19 @@ public final class AuthenticateBearerService implements AuthenticateBearerUseCas
                 .filter(c -> c.workspaceId().equals(claims.workspaceId()))
                 .orElseThrow(() -> new InvalidCredentialException("the access token's client no longer exists"));
         ProjectAccess projects = claims.projects().map(ProjectAccess::only).orElse(ProjectAccess.all());
-        return new Principal.WorkspaceClient(client.clientId(), claims.workspaceId(), claims.scope(), projects,
-                claims.jwtId(), claims.expiresAt());
+        Principal.WorkspaceClient principal = new Principal.WorkspaceClient(client.clientId(), claims.workspaceId(),
+                claims.scope(), projects, claims.jwtId(), claims.expiresAt());
+        checkLive(principal, now);
+        tokenCache.put(credential, principal);
+        return principal;
+    }
+
+    private void checkLive(Principal.WorkspaceClient token, Instant now) {
+        if (!now.isBefore(token.expiresAt())) {
+            throw new InvalidCredentialException("the access token has expired");
+        }
+        if (revocations.isTokenRevoked(token.tokenId())) {
+            throw new InvalidCredentialException("the access token has been revoked");
+        }
     }
 }

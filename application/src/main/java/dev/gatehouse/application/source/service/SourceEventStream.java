@@ -58,7 +58,7 @@ final class SourceEventStream implements EventStream {
 
     private StreamedEvent deliver(SourceEvent event) {
         lastDelivered = event.sequence();
-        return new StreamedEvent(event.id(), event.emittedAt().toEpochMilli(), event.payloadJson());
+        return StreamedEvent.json(event.id(), event.emittedAt().toEpochMilli(), event.payloadJson());
     }
 
     @Override

@@ -1,15 +1,13 @@
 package dev.gatehouse.application.token.service;
 
-import dev.gatehouse.application.audit.port.out.AuditLog;
+import dev.gatehouse.application.audit.service.AuthenticationFailureAggregator;
 import dev.gatehouse.application.client.port.out.OAuthClientRepository;
 import dev.gatehouse.application.oauth.OAuthErrorCode;
 import dev.gatehouse.application.oauth.OAuthException;
 import dev.gatehouse.application.token.port.in.ClientAuthentication;
-import dev.gatehouse.domain.audit.AuditEvent;
 import dev.gatehouse.domain.client.ClientId;
 import dev.gatehouse.domain.client.OAuthClient;
 import dev.gatehouse.domain.credential.SecretHash;
-import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -25,13 +23,11 @@ public final class ClientAuthenticator {
     private static final SecretHash NO_CLIENT = SecretHash.of("no client has this secret");
 
     private final OAuthClientRepository clients;
-    private final AuditLog audit;
-    private final Clock clock;
+    private final AuthenticationFailureAggregator failures;
 
-    public ClientAuthenticator(OAuthClientRepository clients, AuditLog audit, Clock clock) {
+    public ClientAuthenticator(OAuthClientRepository clients, AuthenticationFailureAggregator failures) {
         this.clients = clients;
-        this.audit = audit;
-        this.clock = clock;
+        this.failures = failures;
     }
 
     /** @throws OAuthException {@code invalid_client} unless the credentials name an active client */
@@ -54,8 +50,7 @@ public final class ClientAuthenticator {
         if (found.isPresent() && matches && found.get().isActive()) {
             return found.get();
         }
-        found.filter(c -> !matches).ifPresent(c ->
-                audit.record(new AuditEvent.ClientAuthenticationFailed(c.workspaceId(), c.clientId(), clock.instant())));
+        found.filter(c -> !matches).ifPresent(c -> failures.failed(c.workspaceId(), c.clientId()));
         throw new OAuthException(OAuthErrorCode.INVALID_CLIENT, FAILED);
     }
 }

@@ -11,4 +11,10 @@ import dev.gatehouse.domain.principal.Principal;
 public interface AuthenticateBearerUseCase {
     /** @throws InvalidCredentialException when the credential is unknown, expired, revoked, malformed or forged */
     Principal authenticate(String credential);
+
+    /**
+     * Whether a principal authenticated earlier may still act: its token has not expired or been revoked, its
+     * key has not been revoked. Cheap enough to ask every second for each open stream.
+     */
+    boolean isStillValid(Principal principal);
 }

@@ -1,0 +1,97 @@
+package dev.gatehouse.application.auth.service;
+
+import dev.gatehouse.application.apikey.port.out.ApiKeyRepository;
+import dev.gatehouse.application.token.port.out.RevokedTokenRepository;
+import dev.gatehouse.application.token.port.out.RevokedTokenRepository.RevokedToken;
+import dev.gatehouse.domain.apikey.ApiKey;
+import dev.gatehouse.domain.apikey.ApiKeyId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * This server's view of what has been revoked: access tokens by {@code jti} (each kept only until the token
+ * expires) and API keys by id (kept for an hour, long enough for every open stream to notice). A revocation
+ * made here counts at once; {@link #sync()}, run every second, picks up those made on other servers from
+ * the shared database.
+ */
+public final class CredentialRevocations {
+
+    /** Revocations made on another server up to this long before the last sync are read again, for clock skew. */
+    private static final Duration SYNC_OVERLAP = Duration.ofSeconds(5);
+    private static final Duration KEEP_REVOKED_KEYS = Duration.ofHours(1);
+
+    private final RevokedTokenRepository revokedTokens;
+    private final ApiKeyRepository apiKeys;
+    private final Clock clock;
+    private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
+    private final Map<ApiKeyId, Instant> keys = new ConcurrentHashMap<>();
+    private final List<Consumer<ApiKeyId>> keyListeners = new CopyOnWriteArrayList<>();
+    private volatile Instant lastSync;
+
+    public CredentialRevocations(RevokedTokenRepository revokedTokens, ApiKeyRepository apiKeys, Clock clock) {
+        this.revokedTokens = revokedTokens;
+        this.apiKeys = apiKeys;
+        this.clock = clock;
+        Instant now = clock.instant();
+        revokedTokens.revokedSince(Instant.EPOCH, now).forEach(t -> tokens.put(t.jti(), t.expiresAt()));
+        apiKeys.revokedSince(now.minus(KEEP_REVOKED_KEYS)).forEach(k -> keys.put(k.id(), k.revokedAt().orElse(now)));
+        this.lastSync = now;
+    }
+
+    /** Calls {@code listener} with each API key revoked from now on, here or (after a sync) elsewhere. */
+    public void onApiKeyRevoked(Consumer<ApiKeyId> listener) {
+        keyListeners.add(listener);
+    }
+
+    public boolean isTokenRevoked(String jti) {
+        return tokens.containsKey(jti);
+    }
+
+    public boolean isApiKeyRevoked(ApiKeyId id) {
+        return keys.containsKey(id);
+    }
+
+    /** Stores a token revocation and applies it here at once. */
+    public void revokeToken(RevokedToken token) {
+        revokedTokens.add(token);
+        tokens.put(token.jti(), token.expiresAt());
+    }
+
+    /** Applies an API key revocation (already stored) here at once. */
+    public void apiKeyRevoked(ApiKeyId id, Instant at) {
+        if (keys.put(id, at) == null) {
+            keyListeners.forEach(l -> l.accept(id));
+        }
+    }
+
+    /** Reads the revocations stored since the last sync, and forgets entries that no longer matter. */
+    public void sync() {
+        Instant now = clock.instant();
+        Instant since = lastSync.minus(SYNC_OVERLAP);
+        for (RevokedToken token : revokedTokens.revokedSince(since, now)) {
+            tokens.put(token.jti(), token.expiresAt());
+        }
+        for (ApiKey key : apiKeys.revokedSince(since)) {
+            apiKeyRevoked(key.id(), key.revokedAt().orElse(now));
+        }
+        tokens.values().removeIf(expiry -> !expiry.isAfter(now));
+        keys.values().removeIf(at -> at.isBefore(now.minus(KEEP_REVOKED_KEYS)));
+        lastSync = now;
+    }
+
+    /** Deletes the stored entries of expired tokens; run now and then. */
+    public int purgeExpired() {
+        return revokedTokens.purgeExpired(clock.instant());
+    }
+
+    /** How many revoked tokens this server is holding (they leave as they expire). */
+    public int revokedTokenCount() {
+        return tokens.size();
+    }
+}

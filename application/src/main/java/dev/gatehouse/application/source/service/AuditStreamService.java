@@ -1,0 +1,113 @@
+package dev.gatehouse.application.source.service;
+
+import dev.gatehouse.application.audit.port.out.AuditLog;
+import dev.gatehouse.application.audit.port.out.AuditLog.RecordedAuditEvent;
+import dev.gatehouse.application.shared.InsufficientScopeException;
+import dev.gatehouse.application.shared.NotFoundException;
+import dev.gatehouse.application.shared.WorkspaceAccess;
+import dev.gatehouse.application.source.port.in.EventStream;
+import dev.gatehouse.application.source.port.in.SourceUseCases;
+import dev.gatehouse.application.source.port.in.StreamedEvent;
+import dev.gatehouse.domain.principal.Principal;
+import dev.gatehouse.domain.scope.Scope;
+import dev.gatehouse.domain.source.SourceEvent;
+import dev.gatehouse.domain.workspace.WorkspaceId;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The built-in audit source of each workspace. Its stream reads the audit log itself, polling it a few
+ * times a second, so that it sees the events recorded by every server sharing the database. Event ids are
+ * {@code <ms>-<audit number>}; a stream without {@code Last-Event-ID} starts with the events to come.
+ */
+public final class AuditStreamService implements SourceUseCases.SubscribeToAuditUseCase {
+
+    public static final Scope AUDIT_READ = new Scope("audit:read");
+    private static final Duration POLL = Duration.ofMillis(250);
+    private static final int PAGE = 100;
+
+    private final AuditLog audit;
+    private final WorkspaceAccess access;
+
+    public AuditStreamService(AuditLog audit, WorkspaceAccess access) {
+        this.audit = audit;
+        this.access = access;
+    }
+
+    @Override
+    public EventStream subscribe(Principal caller, WorkspaceId workspace, Optional<String> lastEventId) {
+        if (caller instanceof Principal.User user) {
+            access.requireAdmin(user.userId(), workspace);
+        } else if (caller instanceof Principal.WorkspaceClient client) {
+            if (!client.workspaceId().equals(workspace)) {
+                throw new NotFoundException("workspace " + workspace + " not found");
+            }
+            if (!client.scopes().grants(AUDIT_READ)) {
+                throw new InsufficientScopeException(AUDIT_READ);
+            }
+        }
+        long after = lastEventId.flatMap(SourceEvent::sequenceOf).orElseGet(() -> latest(workspace));
+        return new AuditEventStream(workspace, after);
+    }
+
+    private long latest(WorkspaceId workspace) {
+        long last = 0;
+        while (true) {
+            var page = audit.after(workspace, last, 1000);
+            if (page.isEmpty()) {
+                return last;
+            }
+            last = page.get(page.size() - 1).id();
+        }
+    }
+
+    private final class AuditEventStream implements EventStream {
+
+        private final WorkspaceId workspace;
+        private final Deque<RecordedAuditEvent> pending = new ArrayDeque<>();
+        private long lastDelivered;
+
+        AuditEventStream(WorkspaceId workspace, long after) {
+            this.workspace = workspace;
+            this.lastDelivered = after;
+        }
+
+        @Override
+        public Optional<StreamedEvent> next(Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (pending.isEmpty()) {
+                pending.addAll(audit.after(workspace, lastDelivered, PAGE));
+                if (!pending.isEmpty()) {
+                    break;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return Optional.empty();
+                }
+                Thread.sleep(Math.min(POLL.toMillis(), Math.max(1, left / 1_000_000)));
+            }
+            RecordedAuditEvent event = pending.poll();
+            lastDelivered = event.id();
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("type", event.type());
+            payload.put("workspace_id", event.workspaceId().value());
+            payload.put("at", event.at().toString());
+            payload.putAll(event.details());
+            String id = event.at().toEpochMilli() + "-" + event.id();
+            return Optional.of(StreamedEvent.structured(id, event.at().toEpochMilli(), payload));
+        }
+
+        @Override
+        public boolean overflowed() {
+            return false;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
