@@ -6,14 +6,22 @@ import dev.gatehouse.adapter.in.http.HttpUseCases;
 import dev.gatehouse.adapter.out.jose.JoseAccessTokens;
 import dev.gatehouse.adapter.out.persistence.Database;
 import dev.gatehouse.adapter.out.persistence.Pbkdf2PasswordHasher;
+import dev.gatehouse.application.apikey.service.RevokeApiKeyService;
+import dev.gatehouse.application.audit.service.AuthenticationFailureAggregator;
 import dev.gatehouse.application.auth.service.AuthenticateBearerService;
+import dev.gatehouse.application.auth.service.CredentialRevocations;
 import dev.gatehouse.application.client.service.CreateOAuthClientService;
 import dev.gatehouse.application.client.service.ListOAuthClientsService;
 import dev.gatehouse.application.shared.WorkspaceAccess;
+import dev.gatehouse.application.source.port.in.SourceSettings;
+import dev.gatehouse.application.source.service.AuditStreamService;
+import dev.gatehouse.application.source.service.EventHub;
+import dev.gatehouse.application.source.service.SourceService;
 import dev.gatehouse.application.token.port.in.TokenPolicy;
 import dev.gatehouse.application.token.service.ClientAuthenticator;
 import dev.gatehouse.application.token.service.GetJsonWebKeySetService;
 import dev.gatehouse.application.token.service.IssueAccessTokenService;
+import dev.gatehouse.application.token.service.TokenRevocationService;
 import dev.gatehouse.application.workspace.port.in.BootstrapCredentials;
 import dev.gatehouse.application.workspace.service.BootstrapInstallationService;
 import dev.gatehouse.application.workspace.service.GetCurrentUserService;
@@ -27,18 +35,32 @@ import java.net.ServerSocket;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** A running Gatehouse server: the wiring of every port and use case with plain {@code new}. */
 public final class Gatehouse implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Gatehouse.class);
+    /** Verified tokens and API keys remembered by each server. */
+    private static final int CREDENTIAL_CACHE_SIZE = 10_000;
+
     private final Database database;
     private final GatehouseHttpServer http;
+    private final ScheduledExecutorService maintenance;
+    private final AuthenticationFailureAggregator failures;
     private final String host;
     private final String issuer;
 
-    private Gatehouse(Database database, GatehouseHttpServer http, String host, String issuer) {
+    private Gatehouse(Database database, GatehouseHttpServer http, ScheduledExecutorService maintenance,
+                      AuthenticationFailureAggregator failures, String host, String issuer) {
         this.database = database;
         this.http = http;
+        this.maintenance = maintenance;
+        this.failures = failures;
         this.host = host;
         this.issuer = issuer;
     }
@@ -55,6 +77,11 @@ public final class Gatehouse implements AutoCloseable {
         ScopeCatalog catalog = ScopeCatalog.standard();
 
         Database database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword());
+        ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "gatehouse-maintenance");
+            thread.setDaemon(true);
+            return thread;
+        });
         try {
             var bootstrap = new BootstrapInstallationService(database.installations(), new Pbkdf2PasswordHasher(),
                     database.auditLog(), clock, random);
@@ -67,26 +94,57 @@ public final class Gatehouse implements AutoCloseable {
             JoseAccessTokens tokens = JoseAccessTokens.loadOrCreate(database.signingKeys(), issuer, clock);
             WorkspaceAccess access = new WorkspaceAccess(database.workspaces());
             TokenPolicy policy = new TokenPolicy(issuer, config.tokenTtl());
-            ClientAuthenticator authenticator = new ClientAuthenticator(database.clients(), database.auditLog(), clock);
+            AuthenticationFailureAggregator failures = new AuthenticationFailureAggregator(database.auditLog(), clock);
+            ClientAuthenticator authenticator = new ClientAuthenticator(database.clients(), failures);
+            CredentialRevocations revocations = new CredentialRevocations(database.revokedTokens(), database.apiKeys(), clock);
+            SourceService sources = new SourceService(database.sources(), database.workspaces(), new EventHub(),
+                    new SourceSettings(config.eventRetentionCount(), config.eventRetentionAge(), SourceSettings.DEFAULTS.streamBuffer()),
+                    clock, random);
+            TokenRevocationService tokenRevocation = new TokenRevocationService(authenticator, tokens, database.clients(),
+                    revocations, database.auditLog(), clock);
             HttpUseCases useCases = new HttpUseCases(
-                    new AuthenticateBearerService(database.apiKeys(), tokens, database.clients(), clock),
+                    new AuthenticateBearerService(database.apiKeys(), tokens, database.clients(), revocations, clock,
+                            CREDENTIAL_CACHE_SIZE),
                     new IssueAccessTokenService(authenticator, database.clients(), tokens, catalog, policy, clock, random),
+                    tokenRevocation,
+                    tokenRevocation,
                     new GetJsonWebKeySetService(tokens),
                     new CreateOAuthClientService(database.clients(), access, catalog, database.auditLog(), clock, random),
                     new ListOAuthClientsService(database.clients(), access),
                     new GetWorkspaceService(database.workspaces(), access),
                     new GetCurrentUserService(database.users(), database.workspaces()),
+                    new RevokeApiKeyService(database.apiKeys(), database.workspaces(), revocations, database.auditLog(), clock, random),
+                    sources, sources, sources, sources, sources,
+                    new AuditStreamService(database.auditLog(), access),
                     catalog,
                     database::isReachable);
-            GatehouseHttpServer http = GatehouseHttpServer.create(useCases, new HttpSettings(config.host(), port, issuer)).start();
-            Gatehouse gatehouse = new Gatehouse(database, http, config.host(), issuer);
+
+            every(maintenance, 1, TimeUnit.SECONDS, "revocation sync", revocations::sync);
+            every(maintenance, 5, TimeUnit.SECONDS, "failure audit", failures::flushEnded);
+            every(maintenance, 60, TimeUnit.SECONDS, "revocation purge", revocations::purgeExpired);
+            every(maintenance, 60, TimeUnit.SECONDS, "event retention", sources::purgeExpiredEvents);
+
+            GatehouseHttpServer http = GatehouseHttpServer.create(useCases,
+                    new HttpSettings(config.host(), port, issuer, config.sseHeartbeat())).start();
+            Gatehouse gatehouse = new Gatehouse(database, http, maintenance, failures, config.host(), issuer);
             out.println("gatehouse listening on " + gatehouse.baseUrl());
             out.flush();
             return gatehouse;
         } catch (RuntimeException e) {
+            maintenance.shutdownNow();
             database.close();
             throw e;
         }
+    }
+
+    private static void every(ScheduledExecutorService executor, long period, TimeUnit unit, String what, Runnable task) {
+        executor.scheduleWithFixedDelay(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.warn("{} failed: {}", what, e.toString());
+            }
+        }, period, period, unit);
     }
 
     /** The URL the server answers on, with the port it really bound. */
@@ -102,10 +160,13 @@ public final class Gatehouse implements AutoCloseable {
         return http.port();
     }
 
+    /** Stops taking requests, ends open streams, records pending audit events and closes the database. */
     @Override
     public void close() {
+        maintenance.shutdownNow();
         try {
             http.close();
+            failures.flushAll();
         } finally {
             database.close();
         }

@@ -47,6 +47,15 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--token-reuse", defaultValue = "${env:GATEHOUSE_TOKEN_REUSE:-off}", description = "on|off: hand back a still-fresh token (env GATEHOUSE_TOKEN_REUSE, default off).")
     String tokenReuse;
 
+    @Option(names = "--sse-heartbeat", defaultValue = "${env:GATEHOUSE_SSE_HEARTBEAT:-15}", description = "Seconds between :sse-handshake comments on open streams (env GATEHOUSE_SSE_HEARTBEAT, default 15).")
+    long sseHeartbeat;
+
+    @Option(names = "--event-retention-count", defaultValue = "${env:GATEHOUSE_EVENT_RETENTION_COUNT:-1000}", description = "Newest events kept per source for Last-Event-ID replay (env GATEHOUSE_EVENT_RETENTION_COUNT, default 1000).")
+    int eventRetentionCount;
+
+    @Option(names = "--event-retention-age", defaultValue = "${env:GATEHOUSE_EVENT_RETENTION_AGE:-86400}", description = "Seconds an event is kept for replay (env GATEHOUSE_EVENT_RETENTION_AGE, default 86400).")
+    long eventRetentionAge;
+
     @Override
     public Integer call() throws InterruptedException {
         ServerConfig config = config();
@@ -67,6 +76,15 @@ final class ServeCommand implements Callable<Integer> {
         if (tokenTtl < 1 || tokenTtl > 86_400) {
             throw new ParameterException(spec.commandLine(), "--token-ttl must be between 1 and 86400 seconds");
         }
+        if (sseHeartbeat < 1 || sseHeartbeat > 3600) {
+            throw new ParameterException(spec.commandLine(), "--sse-heartbeat must be between 1 and 3600 seconds");
+        }
+        if (eventRetentionCount < 1 || eventRetentionCount > 1_000_000) {
+            throw new ParameterException(spec.commandLine(), "--event-retention-count must be between 1 and 1000000");
+        }
+        if (eventRetentionAge < 1) {
+            throw new ParameterException(spec.commandLine(), "--event-retention-age must be at least 1 second");
+        }
         String reuse = tokenReuse.toLowerCase(Locale.ROOT);
         if (!reuse.equals("on") && !reuse.equals("off")) {
             throw new ParameterException(spec.commandLine(), "--token-reuse must be on or off");
@@ -80,6 +98,9 @@ final class ServeCommand implements Callable<Integer> {
                 issuer.isEmpty() ? Optional.empty() : Optional.of(issuer),
                 bootstrapFile.isEmpty() ? Optional.empty() : Optional.of(Path.of(bootstrapFile)),
                 Duration.ofSeconds(tokenTtl),
-                reuse.equals("on"));
+                reuse.equals("on"),
+                Duration.ofSeconds(sseHeartbeat),
+                eventRetentionCount,
+                Duration.ofSeconds(eventRetentionAge));
     }
 }

@@ -15,7 +15,36 @@ public record ServerConfig(
         Optional<String> issuer,
         Optional<Path> bootstrapFile,
         Duration tokenTtl,
-        boolean tokenReuse) {
+        boolean tokenReuse,
+        Duration sseHeartbeat,
+        int eventRetentionCount,
+        Duration eventRetentionAge) {
+
+    /** The defaults of contract §1 and §8 for everything but where to listen and which database. */
+    public static ServerConfig defaults(String host, int port, String dbUrl) {
+        return new ServerConfig(host, port, dbUrl, "", "", Optional.empty(), Optional.empty(), Duration.ofSeconds(3600),
+                false, Duration.ofSeconds(15), 1000, Duration.ofDays(1));
+    }
+
+    public ServerConfig withIssuer(String issuer) {
+        return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, Optional.of(issuer), bootstrapFile, tokenTtl, tokenReuse,
+                sseHeartbeat, eventRetentionCount, eventRetentionAge);
+    }
+
+    public ServerConfig withBootstrapFile(Path file) {
+        return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, issuer, Optional.of(file), tokenTtl, tokenReuse,
+                sseHeartbeat, eventRetentionCount, eventRetentionAge);
+    }
+
+    public ServerConfig withTokenTtl(Duration ttl) {
+        return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, issuer, bootstrapFile, ttl, tokenReuse,
+                sseHeartbeat, eventRetentionCount, eventRetentionAge);
+    }
+
+    public ServerConfig withSseHeartbeat(Duration heartbeat) {
+        return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, issuer, bootstrapFile, tokenTtl, tokenReuse,
+                heartbeat, eventRetentionCount, eventRetentionAge);
+    }
 
     public ServerConfig {
         Objects.requireNonNull(host, "host");
@@ -25,6 +54,8 @@ public record ServerConfig(
         Objects.requireNonNull(issuer, "issuer");
         Objects.requireNonNull(bootstrapFile, "bootstrapFile");
         Objects.requireNonNull(tokenTtl, "tokenTtl");
+        Objects.requireNonNull(sseHeartbeat, "sseHeartbeat");
+        Objects.requireNonNull(eventRetentionAge, "eventRetentionAge");
     }
 
     @Override

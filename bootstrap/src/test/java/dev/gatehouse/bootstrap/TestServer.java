@@ -41,9 +41,14 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(String dbUrl, Optional<Path> bootstrapFile, int port, Optional<String> issuer) {
+        ServerConfig config = ServerConfig.defaults("127.0.0.1", port, dbUrl);
+        config = issuer.map(config::withIssuer).orElse(config);
+        config = bootstrapFile.map(config::withBootstrapFile).orElse(config);
+        return start(config);
+    }
+
+    static TestServer start(ServerConfig config) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ServerConfig config = new ServerConfig("127.0.0.1", port, dbUrl, "", "", issuer, bootstrapFile,
-                Duration.ofSeconds(3600), false);
         Gatehouse gatehouse = Gatehouse.start(config, new PrintStream(out, true, StandardCharsets.UTF_8));
         return new TestServer(gatehouse, out);
     }
@@ -94,6 +99,10 @@ final class TestServer implements AutoCloseable {
             request.header("Authorization", "Bearer " + bearer);
         }
         return send(request);
+    }
+
+    Response delete(String path, String bearer) {
+        return send(request(path).DELETE().header("Authorization", "Bearer " + bearer));
     }
 
     Response postJson(String path, String bearer, String json) {

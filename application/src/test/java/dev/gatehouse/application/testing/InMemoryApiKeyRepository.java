@@ -5,13 +5,18 @@ import dev.gatehouse.domain.apikey.ApiKey;
 import dev.gatehouse.domain.apikey.ApiKeyId;
 import dev.gatehouse.domain.credential.SecretHash;
 import dev.gatehouse.domain.workspace.UserId;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** API keys in memory. {@link #save} inserts or replaces by id; a hash belongs to one key only. */
+/**
+ * API keys in memory. {@link #save} inserts or replaces by id; a hash belongs to one key only; {@link #replace}
+ * happens under the store's lock, so that of two racing replacements of one key exactly one wins.
+ */
 public final class InMemoryApiKeyRepository implements ApiKeyRepository {
 
     private final Map<ApiKeyId, ApiKey> byId = new LinkedHashMap<>();
@@ -32,6 +37,32 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository {
         return byId.values().stream()
                 .filter(k -> k.userId().equals(user) && k.isLive())
                 .max(Comparator.comparing(ApiKey::createdAt));
+    }
+
+    @Override
+    public synchronized boolean replace(ApiKeyId current, Instant revokedAt, ApiKey next) {
+        Objects.requireNonNull(current, "current");
+        Objects.requireNonNull(revokedAt, "revokedAt");
+        checkCanSave(next);
+        if (byId.containsKey(next.id())) {
+            throw new IllegalStateException("duplicate API key id " + next.id());
+        }
+        ApiKey old = byId.get(current);
+        if (old == null || !old.isLive()) {
+            return false;
+        }
+        byId.put(current, TestData.revoked(old, revokedAt));
+        byId.put(next.id(), next);
+        return true;
+    }
+
+    @Override
+    public synchronized List<ApiKey> revokedSince(Instant since) {
+        Objects.requireNonNull(since, "since");
+        return byId.values().stream()
+                .filter(k -> k.revokedAt().filter(at -> !at.isBefore(since)).isPresent())
+                .sorted(Comparator.comparing((ApiKey k) -> k.revokedAt().orElseThrow()))
+                .toList();
     }
 
     synchronized void checkCanSave(ApiKey key) {

@@ -3,6 +3,7 @@ package dev.gatehouse.application.testing;
 import static dev.gatehouse.application.testing.TestData.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.application.audit.port.out.AuditLog.RecordedAuditEvent;
 import dev.gatehouse.application.audit.port.out.AuditLogContract;
 import dev.gatehouse.domain.audit.AuditEvent;
 import java.util.List;
@@ -20,5 +21,13 @@ class InMemoryAuditLogTest extends AuditLogContract {
         events.forEach(audit::record);
 
         assertThat(((InMemoryAuditLog) audit).events()).containsExactlyElementsOf(events);
+    }
+
+    @Test
+    void afterNumbersTheEventsFromOneAcrossWorkspaces() {
+        List<AuditEvent> events = oneOfEachType(T0);
+        events.forEach(audit::record);
+
+        assertThat(audit.after(workspace.id(), 0, 100)).extracting(RecordedAuditEvent::id).containsExactly(1L, 2L, 3L, 4L, 5L);
     }
 }

@@ -16,6 +16,8 @@ public final class InMemoryStores {
                 new InMemoryOAuthClientRepository(),
                 new InMemoryInstallationRepository(workspaces, users, apiKeys),
                 new InMemorySigningKeyRepository(),
-                new InMemoryAuditLog());
+                new InMemoryAuditLog(),
+                new InMemorySourceRepository(),
+                new InMemoryRevokedTokenRepository());
     }
 }

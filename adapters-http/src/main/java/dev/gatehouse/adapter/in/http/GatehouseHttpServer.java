@@ -4,33 +4,54 @@ import dev.gatehouse.adapter.in.http.client.OAuthClientEndpoints;
 import dev.gatehouse.adapter.in.http.common.Access;
 import dev.gatehouse.adapter.in.http.common.BearerAuth;
 import dev.gatehouse.adapter.in.http.common.ErrorHandlers;
+import dev.gatehouse.adapter.in.http.oauth.IntrospectionEndpoint;
 import dev.gatehouse.adapter.in.http.oauth.JwksEndpoint;
 import dev.gatehouse.adapter.in.http.oauth.MetadataEndpoint;
+import dev.gatehouse.adapter.in.http.oauth.RevocationEndpoint;
 import dev.gatehouse.adapter.in.http.oauth.TokenEndpoint;
 import dev.gatehouse.adapter.in.http.ops.HealthEndpoints;
+import dev.gatehouse.adapter.in.http.source.SourceEndpoints;
+import dev.gatehouse.adapter.in.http.source.SseWriter;
+import dev.gatehouse.adapter.in.http.workspace.ApiKeyEndpoints;
 import dev.gatehouse.adapter.in.http.workspace.WorkspaceEndpoints;
 import io.javalin.Javalin;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
-/** The Javalin application: every route and error handler, declared up front. */
+/**
+ * The Javalin application: every route, with the credentials it accepts, and every error handler, declared
+ * up front. SSE streams hold a request thread each, so the pool is sized for many open streams.
+ */
 public final class GatehouseHttpServer implements AutoCloseable {
 
     /** Largest request body accepted (the event endpoint's 64 KiB plus room). */
     private static final long MAX_REQUEST_BYTES = 128 * 1024;
+    private static final int MAX_THREADS = 1000;
 
     private final Javalin app;
+    private final AtomicBoolean stopping;
 
-    private GatehouseHttpServer(Javalin app) {
+    private GatehouseHttpServer(Javalin app, AtomicBoolean stopping) {
         this.app = app;
+        this.stopping = stopping;
     }
 
     /** Builds the server; {@link #start()} binds it. */
     public static GatehouseHttpServer create(HttpUseCases useCases, HttpSettings settings) {
+        AtomicBoolean stopping = new AtomicBoolean();
         BearerAuth auth = new BearerAuth(useCases.authenticateBearer());
         TokenEndpoint token = new TokenEndpoint(useCases.issueAccessToken());
+        IntrospectionEndpoint introspection = new IntrospectionEndpoint(useCases.introspectToken());
+        RevocationEndpoint revocation = new RevocationEndpoint(useCases.revokeToken());
         MetadataEndpoint metadata = new MetadataEndpoint(settings.issuer(), useCases.scopeCatalog());
         JwksEndpoint jwks = new JwksEndpoint(useCases.jwks());
         OAuthClientEndpoints clients = new OAuthClientEndpoints(useCases.createOAuthClient(), useCases.listOAuthClients());
         WorkspaceEndpoints workspaces = new WorkspaceEndpoints(useCases.getWorkspace(), useCases.getCurrentUser());
+        ApiKeyEndpoints apiKeys = new ApiKeyEndpoints(useCases.revokeApiKey());
+        SourceEndpoints sources = new SourceEndpoints(useCases.createSource(), useCases.getSource(), useCases.deleteSource(),
+                useCases.emitEvent(), useCases.subscribeToSource(), useCases.subscribeToAudit(), useCases.authenticateBearer(),
+                new SseWriter(settings.sseHeartbeat(), Clock.systemUTC(), stopping::get));
         HealthEndpoints health = new HealthEndpoints(useCases.databaseReachable());
 
         Javalin app = Javalin.create(config -> {
@@ -38,6 +59,9 @@ public final class GatehouseHttpServer implements AutoCloseable {
             config.startup.showOldJavalinVersionWarning = false;
             config.jetty.host = settings.host();
             config.jetty.port = settings.port();
+            QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 8);
+            threads.setName("gatehouse-http");
+            config.jetty.threadPool = threads;
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.router.ignoreTrailingSlashes = true;
             ErrorHandlers.register(config);
@@ -47,13 +71,25 @@ public final class GatehouseHttpServer implements AutoCloseable {
             config.routes.get(MetadataEndpoint.PATH, metadata::handle);
             config.routes.get(MetadataEndpoint.JWKS_PATH, jwks::handle);
             config.routes.post(TokenEndpoint.PATH, token::handle);
+            config.routes.post(MetadataEndpoint.INTROSPECTION_PATH, introspection::handle);
+            config.routes.post(MetadataEndpoint.REVOCATION_PATH, revocation::handle);
+
             config.routes.get(WorkspaceEndpoints.ME, auth.protect(Access.apiKey(), workspaces::me));
+            config.routes.post(ApiKeyEndpoints.REVOKE, auth.protect(Access.apiKey(), apiKeys::revoke));
             config.routes.get(WorkspaceEndpoints.WORKSPACE, auth.protect(Access.apiKeyOrOauth("workspace:read"), workspaces::workspace));
             config.routes.post(OAuthClientEndpoints.COLLECTION, auth.protect(Access.apiKey(), clients::create));
             config.routes.get(OAuthClientEndpoints.COLLECTION, auth.protect(Access.apiKey(), clients::list));
             config.routes.get(OAuthClientEndpoints.ITEM, auth.protect(Access.apiKey(), clients::get));
+            config.routes.get(SourceEndpoints.AUDIT_SSE, auth.protect(Access.apiKeyOrOauth("audit:read"), sources::auditStream));
+
+            config.routes.post(SourceEndpoints.COLLECTION, auth.protect(Access.apiKey(), sources::create));
+            config.routes.get(SourceEndpoints.ITEM, auth.protect(Access.apiKeyOrOauth("sources:read"), sources::get));
+            config.routes.delete(SourceEndpoints.ITEM, auth.protect(Access.apiKeyOrOauth("sources:write"), sources::delete));
+            config.routes.post(SourceEndpoints.EVENTS, auth.protect(Access.apiKeyOrOauth("sources:write"), sources::emit));
+            config.routes.get(SourceEndpoints.SSE, auth.protect(Access.apiKeyOrOauth("sources:read"), sources::stream));
+            config.routes.get(SourceEndpoints.SSE_UNVERSIONED, auth.protect(Access.apiKeyOrOauth("sources:read"), sources::stream));
         });
-        return new GatehouseHttpServer(app);
+        return new GatehouseHttpServer(app, stopping);
     }
 
     public GatehouseHttpServer start() {
@@ -66,8 +102,10 @@ public final class GatehouseHttpServer implements AutoCloseable {
         return app.port();
     }
 
+    /** Ends open SSE streams (within a second), then stops the server. */
     @Override
     public void close() {
+        stopping.set(true);
         app.stop();
     }
 }

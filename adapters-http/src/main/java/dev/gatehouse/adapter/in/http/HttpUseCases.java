@@ -1,10 +1,14 @@
 package dev.gatehouse.adapter.in.http;
 
+import dev.gatehouse.application.apikey.port.in.RevokeApiKeyUseCase;
 import dev.gatehouse.application.auth.port.in.AuthenticateBearerUseCase;
 import dev.gatehouse.application.client.port.in.CreateOAuthClientUseCase;
 import dev.gatehouse.application.client.port.in.ListOAuthClientsUseCase;
+import dev.gatehouse.application.source.port.in.SourceUseCases;
 import dev.gatehouse.application.token.port.in.GetJsonWebKeySetUseCase;
+import dev.gatehouse.application.token.port.in.IntrospectTokenUseCase;
 import dev.gatehouse.application.token.port.in.IssueAccessTokenUseCase;
+import dev.gatehouse.application.token.port.in.RevokeTokenUseCase;
 import dev.gatehouse.application.workspace.port.in.GetCurrentUserUseCase;
 import dev.gatehouse.application.workspace.port.in.GetWorkspaceUseCase;
 import dev.gatehouse.domain.scope.ScopeCatalog;
@@ -14,10 +18,19 @@ import java.util.function.BooleanSupplier;
 public record HttpUseCases(
         AuthenticateBearerUseCase authenticateBearer,
         IssueAccessTokenUseCase issueAccessToken,
+        IntrospectTokenUseCase introspectToken,
+        RevokeTokenUseCase revokeToken,
         GetJsonWebKeySetUseCase jwks,
         CreateOAuthClientUseCase createOAuthClient,
         ListOAuthClientsUseCase listOAuthClients,
         GetWorkspaceUseCase getWorkspace,
         GetCurrentUserUseCase getCurrentUser,
+        RevokeApiKeyUseCase revokeApiKey,
+        SourceUseCases.CreateSourceUseCase createSource,
+        SourceUseCases.GetSourceUseCase getSource,
+        SourceUseCases.DeleteSourceUseCase deleteSource,
+        SourceUseCases.EmitEventUseCase emitEvent,
+        SourceUseCases.SubscribeToSourceUseCase subscribeToSource,
+        SourceUseCases.SubscribeToAuditUseCase subscribeToAudit,
         ScopeCatalog scopeCatalog,
         BooleanSupplier databaseReachable) {}

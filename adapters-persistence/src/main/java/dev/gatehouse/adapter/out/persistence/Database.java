@@ -5,6 +5,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.gatehouse.application.apikey.port.out.ApiKeyRepository;
 import dev.gatehouse.application.audit.port.out.AuditLog;
 import dev.gatehouse.application.client.port.out.OAuthClientRepository;
+import dev.gatehouse.application.source.port.out.SourceRepository;
+import dev.gatehouse.application.token.port.out.RevokedTokenRepository;
 import dev.gatehouse.application.token.port.out.SigningKeyRepository;
 import dev.gatehouse.application.workspace.port.out.InstallationRepository;
 import dev.gatehouse.application.workspace.port.out.UserRepository;
@@ -54,6 +56,8 @@ public final class Database implements AutoCloseable {
     private final InstallationRepository installations;
     private final SigningKeyRepository signingKeys;
     private final AuditLog auditLog;
+    private final SourceRepository sources;
+    private final RevokedTokenRepository revokedTokens;
 
     private Database(HikariDataSource dataSource) {
         this.dataSource = dataSource;
@@ -65,6 +69,8 @@ public final class Database implements AutoCloseable {
         this.installations = new JdbiInstallationRepository(jdbi);
         this.signingKeys = new JdbiSigningKeyRepository(jdbi);
         this.auditLog = new JdbiAuditLog(jdbi);
+        this.sources = new JdbiSourceRepository(jdbi);
+        this.revokedTokens = new JdbiRevokedTokenRepository(jdbi);
     }
 
     /**
@@ -129,6 +135,14 @@ public final class Database implements AutoCloseable {
 
     public AuditLog auditLog() {
         return auditLog;
+    }
+
+    public SourceRepository sources() {
+        return sources;
+    }
+
+    public RevokedTokenRepository revokedTokens() {
+        return revokedTokens;
     }
 
     /** Whether the database answers a trivial query within a few seconds; for a readiness probe. */

@@ -2,8 +2,11 @@ package dev.gatehouse.adapter.out.persistence;
 
 import dev.gatehouse.application.apikey.port.out.ApiKeyRepository;
 import dev.gatehouse.domain.apikey.ApiKey;
+import dev.gatehouse.domain.apikey.ApiKeyId;
 import dev.gatehouse.domain.credential.SecretHash;
 import dev.gatehouse.domain.workspace.UserId;
+import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -62,6 +65,46 @@ public final class JdbiApiKeyRepository implements ApiKeyRepository {
                 .bind("userId", user.value())
                 .map(API_KEY)
                 .findFirst());
+    }
+
+    /**
+     * Revokes {@code current} only while it is still live: of two servers replacing the same key at once, the
+     * second one's update waits for the first to commit, then finds the key revoked, matches no row, and
+     * inserts nothing.
+     */
+    @Override
+    public boolean replace(ApiKeyId current, Instant revokedAt, ApiKey next) {
+        Objects.requireNonNull(current, "current");
+        Objects.requireNonNull(revokedAt, "revokedAt");
+        Objects.requireNonNull(next, "next");
+        return jdbi.inTransaction(handle -> {
+            int revoked = handle.createUpdate("""
+                            UPDATE api_keys
+                               SET revoked_at = :revokedAt
+                             WHERE id = :id AND revoked_at IS NULL
+                            """)
+                    .bind("revokedAt", Sql.millis(revokedAt))
+                    .bind("id", current.value())
+                    .execute();
+            if (revoked == 0) {
+                return false;
+            }
+            insert(handle, next);
+            return true;
+        });
+    }
+
+    @Override
+    public List<ApiKey> revokedSince(Instant since) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT id, user_id, hash, created_at, revoked_at
+                          FROM api_keys
+                         WHERE revoked_at >= :since
+                         ORDER BY revoked_at, id
+                        """)
+                .bind("since", Sql.millis(since))
+                .map(API_KEY)
+                .list());
     }
 
     static void insert(Handle handle, ApiKey key) {

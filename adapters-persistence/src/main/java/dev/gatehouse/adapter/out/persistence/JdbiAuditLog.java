@@ -2,20 +2,23 @@ package dev.gatehouse.adapter.out.persistence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.application.audit.port.out.AuditLog;
 import dev.gatehouse.domain.audit.AuditEvent;
+import dev.gatehouse.domain.workspace.WorkspaceId;
+import java.util.List;
 import java.util.Objects;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * Security events in the {@code audit_events} table: type, workspace and time as columns, and the event's
- * other fields as a JSON object in {@code details}. Events carry no secrets, and each field is listed here
- * by name so that none is written by accident.
+ * {@link AuditEvent#details() details} as a JSON object of strings in {@code details}. Each event type
+ * lists its own details and carries no secret. The identity column numbers the events for
+ * {@link #after}.
  */
 public final class JdbiAuditLog implements AuditLog {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final RecordedAuditEventMapper RECORDED = new RecordedAuditEventMapper(JSON);
 
     private final Jdbi jdbi;
 
@@ -37,23 +40,30 @@ public final class JdbiAuditLog implements AuditLog {
                 .execute());
     }
 
-    /** The JSON object of the event's fields other than its workspace and time. */
-    static String details(AuditEvent event) {
-        ObjectNode details = JSON.createObjectNode();
-        if (event instanceof AuditEvent.WorkspaceBootstrapped e) {
-            details.put("owner", e.owner().value());
-        } else if (event instanceof AuditEvent.OAuthClientCreated e) {
-            details.put("actor", e.actor().value());
-            details.put("client_record_id", e.clientRecordId().value());
-            details.put("client_id", e.clientId().value());
-            details.put("name", e.name());
-        } else if (event instanceof AuditEvent.ClientAuthenticationFailed e) {
-            details.put("client_id", e.clientId().value());
-        } else {
-            throw new IllegalArgumentException("no audit mapping for " + event.getClass().getName());
+    @Override
+    public List<RecordedAuditEvent> after(WorkspaceId workspace, long afterId, int limit) {
+        Objects.requireNonNull(workspace, "workspace");
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative");
         }
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT id, workspace_id, type, occurred_at, details
+                          FROM audit_events
+                         WHERE workspace_id = :workspaceId AND id > :afterId
+                         ORDER BY id
+                         FETCH FIRST :limit ROWS ONLY
+                        """)
+                .bind("workspaceId", workspace.value())
+                .bind("afterId", afterId)
+                .bind("limit", limit)
+                .map(RECORDED)
+                .list());
+    }
+
+    /** The event's details as a JSON object, in the order the event lists them. */
+    static String details(AuditEvent event) {
         try {
-            return JSON.writeValueAsString(details);
+            return JSON.writeValueAsString(event.details());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write audit details", e);
         }

@@ -11,13 +11,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Fresh, empty, migrated databases for tests: an in-memory H2 database with a unique name, or a new schema
- * in the PostgreSQL at {@code jdbc:postgresql://127.0.0.1:5432/test} (override with the environment
+ * Fresh, empty, migrated databases for tests (or empty, unmigrated ones: {@link Location}): an in-memory H2
+ * database with a unique name, or a new schema in the PostgreSQL at {@code jdbc:postgresql://127.0.0.1:5432/test} (override with the environment
  * variables {@code GATEHOUSE_TEST_PG_URL}, {@code GATEHOUSE_TEST_PG_USER} and {@code GATEHOUSE_TEST_PG_PASSWORD}).
  * An unreachable PostgreSQL fails the test rather than skipping it. Test classes that open databases
  * declare {@code @ExtendWith(TestDatabases.CloseAfterEach.class)}, which closes them and drops their schemas.
@@ -53,15 +54,39 @@ final class TestDatabases {
         }
     }
 
+    /** Where an empty database is, not yet migrated; it is dropped with the databases opened on it. */
+    record Location(String url, String user, String password) {
+
+        /** Migrates the database up to and including {@code version} only, as an older server would have. */
+        void migrateTo(String version) {
+            Flyway.configure()
+                    .dataSource(url, user, password)
+                    .locations("classpath:db/migration")
+                    .target(version)
+                    .load()
+                    .migrate();
+        }
+
+        TestDatabase open() {
+            return new TestDatabase(register(Database.open(url, user, password)), url, user, password);
+        }
+    }
+
     static TestDatabase h2() {
-        String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        TestDatabase db = new TestDatabase(Database.open(url, "sa", ""), url, "sa", "");
-        OPEN.push(() -> run(url, "sa", "", "SHUTDOWN"));
-        register(db.database());
-        return db;
+        return emptyH2().open();
     }
 
     static TestDatabase postgres() {
+        return emptyPostgres().open();
+    }
+
+    static Location emptyH2() {
+        String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        OPEN.push(() -> run(url, "sa", "", "SHUTDOWN"));
+        return new Location(url, "sa", "");
+    }
+
+    static Location emptyPostgres() {
         String user = pgUser();
         String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
         try {
@@ -70,13 +95,12 @@ final class TestDatabases {
             throw new IllegalStateException("cannot create schema " + schema + " in " + PG_URL, e);
         }
         OPEN.push(() -> run(PG_URL, user, PG_PASSWORD, "DROP SCHEMA IF EXISTS " + schema + " CASCADE"));
-        String url = PG_URL + (PG_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        return new TestDatabase(register(Database.open(url, user, PG_PASSWORD)), url, user, PG_PASSWORD);
+        return new Location(PG_URL + (PG_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema, user, PG_PASSWORD);
     }
 
     static Stores stores(Database db) {
         return new Stores(db.workspaces(), db.users(), db.apiKeys(), db.clients(), db.installations(),
-                db.signingKeys(), db.auditLog());
+                db.signingKeys(), db.auditLog(), db.sources(), db.revokedTokens());
     }
 
     /** Closes every database opened since the last call, newest first, and drops its schema. */

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.common.collect.ImmutableSet;
+import dev.gatehouse.application.apikey.port.out.ApiKeyRepository;
+import dev.gatehouse.application.apikey.service.RevokeApiKeyService;
+import dev.gatehouse.application.audit.service.AuthenticationFailureAggregator;
 import dev.gatehouse.application.auth.port.in.InvalidCredentialException;
 import dev.gatehouse.application.testing.FakeAccessTokenSigner;
 import dev.gatehouse.application.testing.FakeAccessTokenVerifier;
@@ -15,20 +18,25 @@ import dev.gatehouse.application.testing.TestData;
 import dev.gatehouse.application.token.port.in.ClientAuthentication;
 import dev.gatehouse.application.token.port.in.IssueAccessTokenCommand;
 import dev.gatehouse.application.token.port.in.TokenPolicy;
+import dev.gatehouse.application.token.port.out.AccessTokenVerifier;
+import dev.gatehouse.application.token.port.out.RevokedTokenRepository.RevokedToken;
 import dev.gatehouse.application.token.service.ClientAuthenticator;
 import dev.gatehouse.application.token.service.IssueAccessTokenService;
 import dev.gatehouse.domain.apikey.ApiKey;
+import dev.gatehouse.domain.apikey.ApiKeyId;
 import dev.gatehouse.domain.client.ClientStatus;
 import dev.gatehouse.domain.client.OAuthClient;
 import dev.gatehouse.domain.client.ProjectAccess;
 import dev.gatehouse.domain.common.Base62;
 import dev.gatehouse.domain.credential.CredentialKind;
+import dev.gatehouse.domain.credential.SecretHash;
 import dev.gatehouse.domain.principal.Principal;
 import dev.gatehouse.domain.scope.ScopeCatalog;
 import dev.gatehouse.domain.scope.ScopeSet;
 import dev.gatehouse.domain.token.AccessTokenClaims;
 import dev.gatehouse.domain.workspace.ProjectId;
 import dev.gatehouse.domain.workspace.User;
+import dev.gatehouse.domain.workspace.UserId;
 import dev.gatehouse.domain.workspace.Workspace;
 import dev.gatehouse.domain.workspace.WorkspaceId;
 import java.time.Duration;
@@ -36,6 +44,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,16 +59,26 @@ class AuthenticateBearerServiceTest {
     private final MutableClock clock = new MutableClock(T0);
     private final FakeAccessTokenSigner signer = new FakeAccessTokenSigner();
     private Stores stores;
+    private CountingVerifier verifier;
+    private CountingApiKeyRepository apiKeys;
+    private CredentialRevocations revocations;
     private AuthenticateBearerService service;
     private IssueAccessTokenService tokens;
+    private RevokeApiKeyService revokeApiKey;
     private Workspace workspace;
 
     @BeforeEach
     void setUp() {
         stores = InMemoryStores.create();
-        service = new AuthenticateBearerService(stores.apiKeys(), new FakeAccessTokenVerifier(signer), stores.clients(), clock);
-        tokens = new IssueAccessTokenService(new ClientAuthenticator(stores.clients(), stores.audit(), clock), stores.clients(),
-                signer, ScopeCatalog.standard(), new TokenPolicy(ISSUER, TTL), clock, data.random());
+        verifier = new CountingVerifier(new FakeAccessTokenVerifier(signer));
+        apiKeys = new CountingApiKeyRepository(stores.apiKeys());
+        revocations = new CredentialRevocations(stores.revokedTokens(), stores.apiKeys(), clock);
+        service = new AuthenticateBearerService(apiKeys, verifier, stores.clients(), revocations, clock, 100);
+        tokens = new IssueAccessTokenService(
+                new ClientAuthenticator(stores.clients(), new AuthenticationFailureAggregator(stores.audit(), clock)),
+                stores.clients(), signer, ScopeCatalog.standard(), new TokenPolicy(ISSUER, TTL), clock, data.random());
+        revokeApiKey = new RevokeApiKeyService(stores.apiKeys(), stores.workspaces(), revocations, stores.audit(), clock,
+                data.random());
         workspace = data.addWorkspace(stores);
     }
 
@@ -228,6 +247,130 @@ class AuthenticateBearerServiceTest {
         assertRefused(signer.sign(claims(client.client(), other.id(), T0, T0.plus(TTL))));
     }
 
+    @Test
+    void authenticateOfTheSameTokenAgainDoesNotVerifyItAgain() {
+        String token = issue(register(ProjectAccess.all(), "*"), null);
+
+        Principal first = service.authenticate(token);
+        Principal second = service.authenticate(token);
+
+        assertThat(second).isEqualTo(first);
+        assertThat(verifier.calls()).isEqualTo(1);
+    }
+
+    @Test
+    void authenticateWhenACachedTokenIsRevokedThenRefused() {
+        String token = issue(register(ProjectAccess.all(), "*"), null);
+        service.authenticate(token);
+        AccessTokenClaims claims = signer.last();
+
+        revocations.revokeToken(new RevokedToken(claims.jwtId(), claims.clientId(), claims.expiresAt(), T0));
+
+        assertRefused(token);
+        assertThat(verifier.calls()).as("refused from the cache").isEqualTo(1);
+    }
+
+    @Test
+    void authenticateWhenACachedTokenIsRevokedOnAnotherServerThenRefusedAfterTheSync() {
+        String token = issue(register(ProjectAccess.all(), "*"), null);
+        service.authenticate(token);
+        AccessTokenClaims claims = signer.last();
+        stores.revokedTokens().add(new RevokedToken(claims.jwtId(), claims.clientId(), claims.expiresAt(), T0));
+        clock.advance(Duration.ofSeconds(1));
+
+        revocations.sync();
+
+        assertRefused(token);
+    }
+
+    @Test
+    void authenticateWhenACachedTokenHasExpiredThenRefused() {
+        String token = issue(register(ProjectAccess.all(), "*"), null);
+        service.authenticate(token);
+
+        clock.set(signer.last().expiresAt());
+
+        assertRefused(token);
+        assertThat(verifier.calls()).as("refused from the cache").isEqualTo(1);
+    }
+
+    @Test
+    void authenticateOfTheSameApiKeyAgainIsServedFromTheCache() {
+        User user = data.addUser(stores);
+        ApiKey.Issued key = data.apiKey(user.id(), T0);
+        stores.apiKeys().save(key.key());
+
+        Principal first = service.authenticate(key.plaintext().value());
+        Principal second = service.authenticate(key.plaintext().value());
+
+        assertThat(second).isEqualTo(first);
+        assertThat(apiKeys.findByHashCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void authenticateWhenACachedApiKeyIsRevokedThenRefusedAtOnceAndTheNewKeyAccepted() {
+        User user = data.addUser(stores);
+        ApiKey.Issued key = data.apiKey(user.id(), T0);
+        stores.apiKeys().save(key.key());
+        service.authenticate(key.plaintext().value());
+
+        ApiKey.Issued next = revokeApiKey.revoke(user.id(), key.key().id());
+
+        assertRefused(key.plaintext().value());
+        assertThat(service.authenticate(next.plaintext().value())).isEqualTo(new Principal.User(user.id(), next.key().id()));
+    }
+
+    @Test
+    void authenticateWhenACachedApiKeyIsRevokedOnAnotherServerThenRefusedAfterTheSync() {
+        User user = data.addUser(stores);
+        ApiKey.Issued key = data.apiKey(user.id(), T0);
+        stores.apiKeys().save(key.key());
+        service.authenticate(key.plaintext().value());
+        stores.apiKeys().replace(key.key().id(), T0, data.apiKey(user.id(), T0).key());
+        clock.advance(Duration.ofSeconds(1));
+
+        revocations.sync();
+
+        assertRefused(key.plaintext().value());
+    }
+
+    @Test
+    void isStillValidOfAnApiKeyUserUntilTheKeyIsRevoked() {
+        User user = data.addUser(stores);
+        ApiKey.Issued key = data.apiKey(user.id(), T0);
+        stores.apiKeys().save(key.key());
+        Principal principal = service.authenticate(key.plaintext().value());
+        assertThat(service.isStillValid(principal)).isTrue();
+
+        revokeApiKey.revoke(user.id(), key.key().id());
+
+        assertThat(service.isStillValid(principal)).isFalse();
+    }
+
+    @Test
+    void isStillValidOfATokenClientUntilTheTokenIsRevoked() {
+        String token = issue(register(ProjectAccess.all(), "*"), null);
+        Principal principal = service.authenticate(token);
+        AccessTokenClaims claims = signer.last();
+        assertThat(service.isStillValid(principal)).isTrue();
+
+        revocations.revokeToken(new RevokedToken(claims.jwtId(), claims.clientId(), claims.expiresAt(), T0));
+
+        assertThat(service.isStillValid(principal)).isFalse();
+    }
+
+    @Test
+    void isStillValidOfATokenClientUntilTheTokenExpires() {
+        String token = issue(register(ProjectAccess.all(), "*"), null);
+        Principal principal = service.authenticate(token);
+        Instant expiresAt = signer.last().expiresAt();
+
+        clock.set(expiresAt.minusMillis(1));
+        assertThat(service.isStillValid(principal)).isTrue();
+        clock.set(expiresAt);
+        assertThat(service.isStillValid(principal)).isFalse();
+    }
+
     private void assertRefused(String credential) {
         assertThatThrownBy(() -> service.authenticate(credential))
                 .isInstanceOf(InvalidCredentialException.class)
@@ -260,5 +403,64 @@ class AuthenticateBearerServiceTest {
         Optional<ImmutableSet<ProjectId>> projects = client.projects().restrictedTo();
         return new AccessTokenClaims(ISSUER, ISSUER, client.clientId(), workspaceId, client.allowedScopes(), projects,
                 notBefore, notBefore, expiresAt, Base62.random(data.random(), 22));
+    }
+    /** Counts the verifications that reach the real verifier. */
+    private static final class CountingVerifier implements AccessTokenVerifier {
+        private final AccessTokenVerifier delegate;
+        private final AtomicInteger calls = new AtomicInteger();
+
+        CountingVerifier(AccessTokenVerifier delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public AccessTokenClaims verify(String token) {
+            calls.incrementAndGet();
+            return delegate.verify(token);
+        }
+
+        int calls() {
+            return calls.get();
+        }
+    }
+
+    /** Counts the look-ups by hash that reach the store. */
+    private static final class CountingApiKeyRepository implements ApiKeyRepository {
+        private final ApiKeyRepository delegate;
+        private final AtomicInteger findByHashCalls = new AtomicInteger();
+
+        CountingApiKeyRepository(ApiKeyRepository delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void save(ApiKey key) {
+            delegate.save(key);
+        }
+
+        @Override
+        public Optional<ApiKey> findByHash(SecretHash hash) {
+            findByHashCalls.incrementAndGet();
+            return delegate.findByHash(hash);
+        }
+
+        @Override
+        public Optional<ApiKey> findLiveByUser(UserId user) {
+            return delegate.findLiveByUser(user);
+        }
+
+        @Override
+        public boolean replace(ApiKeyId current, Instant revokedAt, ApiKey next) {
+            return delegate.replace(current, revokedAt, next);
+        }
+
+        @Override
+        public List<ApiKey> revokedSince(Instant since) {
+            return delegate.revokedSince(since);
+        }
+
+        int findByHashCalls() {
+            return findByHashCalls.get();
+        }
     }
 }

@@ -4,6 +4,7 @@ import static dev.gatehouse.application.testing.TestData.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.gatehouse.application.audit.service.AuthenticationFailureAggregator;
 import dev.gatehouse.application.oauth.OAuthError;
 import dev.gatehouse.application.oauth.OAuthErrorCode;
 import dev.gatehouse.application.oauth.OAuthException;
@@ -29,6 +30,7 @@ import dev.gatehouse.domain.workspace.ProjectId;
 import dev.gatehouse.domain.workspace.Workspace;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -54,6 +56,7 @@ class IssueAccessTokenServiceTest {
     private final FakeAccessTokenSigner signer = new FakeAccessTokenSigner();
     private Stores stores;
     private InMemoryAuditLog audit;
+    private AuthenticationFailureAggregator failures;
     private IssueAccessTokenService service;
     private Workspace workspace;
 
@@ -61,12 +64,13 @@ class IssueAccessTokenServiceTest {
     void setUp() {
         stores = InMemoryStores.create();
         audit = (InMemoryAuditLog) stores.audit();
+        failures = new AuthenticationFailureAggregator(audit, clock);
         service = service(new TokenPolicy(ISSUER, TTL));
         workspace = data.addWorkspace(stores);
     }
 
     private IssueAccessTokenService service(TokenPolicy policy) {
-        return new IssueAccessTokenService(new ClientAuthenticator(stores.clients(), audit, clock), stores.clients(), signer,
+        return new IssueAccessTokenService(new ClientAuthenticator(stores.clients(), failures), stores.clients(), signer,
                 ScopeCatalog.standard(), policy, clock, data.random());
     }
 
@@ -184,18 +188,47 @@ class IssueAccessTokenServiceTest {
     }
 
     @Test
-    void issueWhenSecretWrongThenAuthenticationFailureIsAudited() {
+    void issueWhenSecretWrongThenTheFailuresOfTheMinuteAreAuditedOnceItHasEnded() {
         OAuthClient.Registration client = register("*");
+        for (int i = 0; i < 3; i++) {
+            refusal(request(basic(client.client().clientId().value(), "gts_wrong"), null));
+        }
+        failures.flushEnded();
+        assertThat(audit.events()).isEmpty();
+
+        Instant minuteStart = NOW.truncatedTo(ChronoUnit.MINUTES);
+        clock.set(minuteStart.plus(Duration.ofMinutes(1)));
+        failures.flushEnded();
+
+        assertThat(audit.events()).containsExactly(new AuditEvent.ClientAuthenticationFailures(workspace.id(),
+                client.client().clientId(), 3, minuteStart, minuteStart.plus(Duration.ofMinutes(1))));
+    }
+
+    @Test
+    void issueWhenSecretWrongForADisabledClientThenTheFailureIsAudited() {
+        OAuthClient.Registration client = register(ProjectAccess.all(), ClientStatus.DISABLED, "*");
 
         refusal(request(basic(client.client().clientId().value(), "gts_wrong"), null));
+        failures.flushAll();
 
-        assertThat(audit.events()).containsExactly(
-                new AuditEvent.ClientAuthenticationFailed(workspace.id(), client.client().clientId(), NOW));
+        assertThat(audit.events()).singleElement().isInstanceOfSatisfying(AuditEvent.ClientAuthenticationFailures.class,
+                event -> assertThat(event.clientId()).isEqualTo(client.client().clientId()));
     }
 
     @Test
     void issueWhenClientUnknownThenNothingIsAudited() {
         refusal(request(basic(CredentialKind.CLIENT_ID.generate(data.random()), "gts_wrong"), null));
+        failures.flushAll();
+
+        assertThat(audit.events()).isEmpty();
+    }
+
+    @Test
+    void issueWhenClientAuthenticatesThenNothingIsAudited() {
+        OAuthClient.Registration client = register("*");
+
+        service.issue(request(basic(client), null));
+        failures.flushAll();
 
         assertThat(audit.events()).isEmpty();
     }

@@ -4,6 +4,7 @@ import static dev.gatehouse.application.testing.TestData.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.application.auth.service.AuthenticateBearerService;
+import dev.gatehouse.application.auth.service.CredentialRevocations;
 import dev.gatehouse.application.testing.FakeAccessTokenSigner;
 import dev.gatehouse.application.testing.FakeAccessTokenVerifier;
 import dev.gatehouse.application.testing.FakePasswordHasher;
@@ -57,7 +58,8 @@ class BootstrapInstallationServiceTest {
     void bootstrapIfEmptyReturnsAnApiKeyThatAuthenticatesTheOwner() {
         BootstrapCredentials credentials = service.bootstrapIfEmpty().orElseThrow();
         AuthenticateBearerService bearer = new AuthenticateBearerService(stores.apiKeys(),
-                new FakeAccessTokenVerifier(new FakeAccessTokenSigner()), stores.clients(), clock);
+                new FakeAccessTokenVerifier(new FakeAccessTokenSigner()), stores.clients(),
+                new CredentialRevocations(stores.revokedTokens(), stores.apiKeys(), clock), clock, 100);
 
         Principal principal = bearer.authenticate(credentials.apiKey().value());
 

@@ -1,5 +1,8 @@
 package dev.gatehouse.adapter.in.http.source;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
+import dev.gatehouse.adapter.in.http.common.Json;
 import dev.gatehouse.application.source.port.in.EventStream;
 import dev.gatehouse.application.source.port.in.StreamedEvent;
 import io.javalin.http.Context;
@@ -102,8 +105,15 @@ public final class SseWriter {
     }
 
     private static void write(OutputStream out, StreamedEvent event) throws IOException {
-        String frame = "id: " + event.id() + "\n"
-                + "data: {\"id\":\"" + event.id() + "\",\"ts\":" + event.timestampMillis() + ",\"event\":" + event.eventJson() + "}\n\n";
+        ObjectNode data = Json.mapper().createObjectNode();
+        data.put("id", event.id());
+        data.put("ts", event.timestampMillis());
+        if (event.eventJson().isPresent()) {
+            data.putRawValue("event", new RawValue(event.eventJson().get()));
+        } else {
+            data.set("event", Json.mapper().valueToTree(event.eventFields()));
+        }
+        String frame = "id: " + event.id() + "\ndata: " + Json.mapper().writeValueAsString(data) + "\n\n";
         out.write(frame.getBytes(StandardCharsets.UTF_8));
     }
 
