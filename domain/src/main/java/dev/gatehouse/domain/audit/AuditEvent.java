@@ -133,4 +133,80 @@ public sealed interface AuditEvent {
             return ImmutableMap.of("revoked_by", revokedBy.value(), "client_id", tokenClient.value(), "jti", jti);
         }
     }
+
+    /**
+     * An admin changed an OAuth client: {@code action} is {@code updated}, {@code secret_rotated} or
+     * {@code deleted}; {@code note} says what (changed fields, grace period, whether tokens were revoked).
+     */
+    record OAuthClientChanged(WorkspaceId workspaceId, UserId actor, String sourceIp, String action, ClientId clientId,
+                              String note, Instant at) implements AuditEvent {
+        public OAuthClientChanged {
+            Objects.requireNonNull(workspaceId, "workspaceId");
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(sourceIp, "sourceIp");
+            Objects.requireNonNull(action, "action");
+            Objects.requireNonNull(clientId, "clientId");
+            Objects.requireNonNull(note, "note");
+            Objects.requireNonNull(at, "at");
+        }
+
+        @Override
+        public String type() {
+            return "oauth_client." + action;
+        }
+
+        @Override
+        public Map<String, String> details() {
+            return ImmutableMap.of("actor", actor.value(), "source_ip", sourceIp, "client_id", clientId.value(), "note", note);
+        }
+    }
+
+    /** A client created, changed or deleted a project ({@code action}: created, updated, deleted). */
+    record ProjectChanged(WorkspaceId workspaceId, ClientId actor, String action, String projectId, Instant at)
+            implements AuditEvent {
+        public ProjectChanged {
+            Objects.requireNonNull(workspaceId, "workspaceId");
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(action, "action");
+            Objects.requireNonNull(projectId, "projectId");
+            Objects.requireNonNull(at, "at");
+        }
+
+        @Override
+        public String type() {
+            return "project." + action;
+        }
+
+        @Override
+        public Map<String, String> details() {
+            return ImmutableMap.of("actor", actor.value(), "project_id", projectId);
+        }
+    }
+
+    /**
+     * An admin changed the workspace's members ({@code action}: added, role_changed, removed,
+     * ownership_transferred); {@code role} is the member's role afterwards ({@code none} when removed).
+     */
+    record MemberChanged(WorkspaceId workspaceId, UserId actor, String sourceIp, String action, UserId member, String role,
+                         Instant at) implements AuditEvent {
+        public MemberChanged {
+            Objects.requireNonNull(workspaceId, "workspaceId");
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(sourceIp, "sourceIp");
+            Objects.requireNonNull(action, "action");
+            Objects.requireNonNull(member, "member");
+            Objects.requireNonNull(role, "role");
+            Objects.requireNonNull(at, "at");
+        }
+
+        @Override
+        public String type() {
+            return "member." + action;
+        }
+
+        @Override
+        public Map<String, String> details() {
+            return ImmutableMap.of("actor", actor.value(), "source_ip", sourceIp, "user_id", member.value(), "role", role);
+        }
+    }
 }

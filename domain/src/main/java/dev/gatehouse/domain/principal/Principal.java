@@ -14,7 +14,7 @@ public sealed interface Principal {
 
     /** An OAuth access token: its client acts for one workspace, within the token's scopes and projects. */
     record WorkspaceClient(ClientId clientId, WorkspaceId workspaceId, ScopeSet scopes, ProjectAccess projects,
-                           String tokenId, Instant expiresAt) implements Principal {
+                           String tokenId, Instant expiresAt, int tokenGeneration) implements Principal {
         public WorkspaceClient {
             Objects.requireNonNull(clientId, "clientId");
             Objects.requireNonNull(workspaceId, "workspaceId");
@@ -22,6 +22,12 @@ public sealed interface Principal {
             Objects.requireNonNull(projects, "projects");
             Objects.requireNonNull(tokenId, "tokenId");
             Objects.requireNonNull(expiresAt, "expiresAt");
+        }
+
+        /** A token of generation 0 (its client never revoked its tokens). */
+        public WorkspaceClient(ClientId clientId, WorkspaceId workspaceId, ScopeSet scopes, ProjectAccess projects,
+                               String tokenId, Instant expiresAt) {
+            this(clientId, workspaceId, scopes, projects, tokenId, expiresAt, 0);
         }
     }
 

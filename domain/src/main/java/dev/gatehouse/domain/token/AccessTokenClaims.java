@@ -25,7 +25,8 @@ public record AccessTokenClaims(
         Instant issuedAt,
         Instant notBefore,
         Instant expiresAt,
-        String jwtId) {
+        String jwtId,
+        int clientGeneration) {
 
     public AccessTokenClaims {
         Objects.requireNonNull(issuer, "issuer");
@@ -41,6 +42,16 @@ public record AccessTokenClaims(
         if (!expiresAt.isAfter(issuedAt)) {
             throw new IllegalArgumentException("a token must expire after it is issued");
         }
+        if (clientGeneration < 0) {
+            throw new IllegalArgumentException("the client generation starts at 0");
+        }
+    }
+
+    /** Claims of a client that never revoked its tokens (generation 0). */
+    public AccessTokenClaims(String issuer, String audience, ClientId clientId, WorkspaceId workspaceId, ScopeSet scope,
+                             Optional<ImmutableSet<ProjectId>> projects, Instant issuedAt, Instant notBefore, Instant expiresAt,
+                             String jwtId) {
+        this(issuer, audience, clientId, workspaceId, scope, projects, issuedAt, notBefore, expiresAt, jwtId, 0);
     }
 
     public boolean isLiveAt(Instant now) {

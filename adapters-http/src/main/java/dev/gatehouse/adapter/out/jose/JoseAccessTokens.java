@@ -157,7 +157,8 @@ public final class JoseAccessTokens implements AccessTokenSigner, AccessTokenVer
                 .notBeforeTime(Date.from(claims.notBefore()))
                 .jwtID(claims.jwtId())
                 .claim("scope", claims.scope().toParameter())
-                .claim("workspace_id", claims.workspaceId().value());
+                .claim("workspace_id", claims.workspaceId().value())
+                .claim("client_gen", claims.clientGeneration());
         claims.projects().ifPresent(p -> builder.claim("projects", p.stream().map(ProjectId::value).toList()));
         JWSHeader header = new JWSHeader.Builder(ALGORITHM).type(AT_JWT).keyID(state.current().getKeyID()).build();
         SignedJWT jwt = new SignedJWT(header, builder.build());
@@ -190,6 +191,7 @@ public final class JoseAccessTokens implements AccessTokenSigner, AccessTokenVer
 
     private static AccessTokenClaims toClaims(JWTClaimsSet claims) throws ParseException {
         List<String> projects = claims.getStringListClaim("projects");
+        Long generation = claims.getLongClaim("client_gen");
         Optional<ImmutableSet<ProjectId>> restricted = projects == null
                 ? Optional.empty()
                 : Optional.of(projects.stream().map(ProjectId::new).collect(ImmutableSet.toImmutableSet()));
@@ -203,7 +205,8 @@ public final class JoseAccessTokens implements AccessTokenSigner, AccessTokenVer
                 claims.getIssueTime().toInstant(),
                 claims.getNotBeforeTime().toInstant(),
                 claims.getExpirationTime().toInstant(),
-                claims.getJWTID());
+                claims.getJWTID(),
+                generation == null ? 0 : generation.intValue());
     }
 
     @Override

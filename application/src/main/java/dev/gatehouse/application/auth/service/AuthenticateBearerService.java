@@ -73,7 +73,8 @@ public final class AuthenticateBearerService implements AuthenticateBearerUseCas
             return !revocations.isApiKeyRevoked(user.apiKeyId());
         }
         Principal.WorkspaceClient client = (Principal.WorkspaceClient) principal;
-        return clock.instant().isBefore(client.expiresAt()) && !revocations.isTokenRevoked(client.tokenId());
+        return clock.instant().isBefore(client.expiresAt()) && !revocations.isTokenRevoked(client.tokenId())
+                && revocations.clientAccepts(client.clientId(), client.tokenGeneration());
     }
 
     private Principal apiKey(String credential) {
@@ -116,9 +117,12 @@ public final class AuthenticateBearerService implements AuthenticateBearerUseCas
                 .filter(OAuthClient::isActive)
                 .filter(c -> c.workspaceId().equals(claims.workspaceId()))
                 .orElseThrow(() -> new InvalidCredentialException("the access token's client no longer exists"));
+        if (!client.acceptsTokenGeneration(claims.clientGeneration())) {
+            throw new InvalidCredentialException("the access token has been revoked");
+        }
         ProjectAccess projects = claims.projects().map(ProjectAccess::only).orElse(ProjectAccess.all());
         Principal.WorkspaceClient principal = new Principal.WorkspaceClient(client.clientId(), claims.workspaceId(),
-                claims.scope(), projects, claims.jwtId(), claims.expiresAt());
+                claims.scope(), projects, claims.jwtId(), claims.expiresAt(), claims.clientGeneration());
         checkLive(principal, now);
         tokenCache.put(credential, principal);
         return principal;
@@ -130,6 +134,9 @@ public final class AuthenticateBearerService implements AuthenticateBearerUseCas
         }
         if (revocations.isTokenRevoked(token.tokenId())) {
             throw new InvalidCredentialException("the access token has been revoked");
+        }
+        if (!revocations.clientAccepts(token.clientId(), token.tokenGeneration())) {
+            throw new InvalidCredentialException("the access token's client was deleted or revoked its tokens");
         }
     }
 }

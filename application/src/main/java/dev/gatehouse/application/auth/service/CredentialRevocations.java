@@ -1,10 +1,13 @@
 package dev.gatehouse.application.auth.service;
 
 import dev.gatehouse.application.apikey.port.out.ApiKeyRepository;
+import dev.gatehouse.application.client.port.out.OAuthClientRepository;
 import dev.gatehouse.application.token.port.out.RevokedTokenRepository;
 import dev.gatehouse.application.token.port.out.RevokedTokenRepository.RevokedToken;
 import dev.gatehouse.domain.apikey.ApiKey;
 import dev.gatehouse.domain.apikey.ApiKeyId;
+import dev.gatehouse.domain.client.ClientId;
+import dev.gatehouse.domain.client.OAuthClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +19,8 @@ import java.util.function.Consumer;
 
 /**
  * This server's view of what has been revoked: access tokens by {@code jti} (each kept only until the token
- * expires) and API keys by id (kept for an hour, long enough for every open stream to notice). A revocation
+ * expires), API keys by id (kept for an hour, long enough for every open stream to notice), and the latest
+ * state of each client changed lately (deleted, or its tokens revoked by a rotation). A revocation
  * made here counts at once; {@link #sync()}, run every second, picks up those made on other servers from
  * the shared database.
  */
@@ -25,23 +29,45 @@ public final class CredentialRevocations {
     /** Revocations made on another server up to this long before the last sync are read again, for clock skew. */
     private static final Duration SYNC_OVERLAP = Duration.ofSeconds(5);
     private static final Duration KEEP_REVOKED_KEYS = Duration.ofHours(1);
+    /** No token lives longer than this, so a client change older than this can affect no live token. */
+    private static final Duration KEEP_CLIENT_CHANGES = Duration.ofDays(1);
 
     private final RevokedTokenRepository revokedTokens;
     private final ApiKeyRepository apiKeys;
+    private final OAuthClientRepository clients;
     private final Clock clock;
     private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
     private final Map<ApiKeyId, Instant> keys = new ConcurrentHashMap<>();
+    private final Map<ClientId, OAuthClient> changedClients = new ConcurrentHashMap<>();
     private final List<Consumer<ApiKeyId>> keyListeners = new CopyOnWriteArrayList<>();
     private volatile Instant lastSync;
 
-    public CredentialRevocations(RevokedTokenRepository revokedTokens, ApiKeyRepository apiKeys, Clock clock) {
+    public CredentialRevocations(RevokedTokenRepository revokedTokens, ApiKeyRepository apiKeys, OAuthClientRepository clients,
+                                 Clock clock) {
         this.revokedTokens = revokedTokens;
         this.apiKeys = apiKeys;
+        this.clients = clients;
         this.clock = clock;
         Instant now = clock.instant();
         revokedTokens.revokedSince(Instant.EPOCH, now).forEach(t -> tokens.put(t.jti(), t.expiresAt()));
         apiKeys.revokedSince(now.minus(KEEP_REVOKED_KEYS)).forEach(k -> keys.put(k.id(), k.revokedAt().orElse(now)));
+        clients.changedSince(now.minus(KEEP_CLIENT_CHANGES)).forEach(this::clientChanged);
         this.lastSync = now;
+    }
+
+    /**
+     * Whether the client still accepts a token of {@code generation}, as far as recent changes tell: false once
+     * the client was deleted or disabled, or rotated with {@code revoke_tokens}. A client not changed lately
+     * is judged by whoever checked it against the database.
+     */
+    public boolean clientAccepts(ClientId client, int generation) {
+        OAuthClient changed = changedClients.get(client);
+        return changed == null || (changed.isActive() && changed.acceptsTokenGeneration(generation));
+    }
+
+    /** Applies a client's new state here at once (after it was stored). */
+    public void clientChanged(OAuthClient client) {
+        changedClients.merge(client.clientId(), client, (old, next) -> next.version() >= old.version() ? next : old);
     }
 
     /** Calls {@code listener} with each API key revoked from now on, here or (after a sync) elsewhere. */
@@ -80,6 +106,8 @@ public final class CredentialRevocations {
         for (ApiKey key : apiKeys.revokedSince(since)) {
             apiKeyRevoked(key.id(), key.revokedAt().orElse(now));
         }
+        clients.changedSince(since).forEach(this::clientChanged);
+        changedClients.values().removeIf(c -> c.updatedAt().isBefore(now.minus(KEEP_CLIENT_CHANGES)));
         tokens.values().removeIf(expiry -> !expiry.isAfter(now));
         keys.values().removeIf(at -> at.isBefore(now.minus(KEEP_REVOKED_KEYS)));
         lastSync = now;

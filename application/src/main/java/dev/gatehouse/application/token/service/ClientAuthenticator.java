@@ -8,6 +8,7 @@ import dev.gatehouse.application.token.port.in.ClientAuthentication;
 import dev.gatehouse.domain.client.ClientId;
 import dev.gatehouse.domain.client.OAuthClient;
 import dev.gatehouse.domain.credential.SecretHash;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -24,10 +25,12 @@ public final class ClientAuthenticator {
 
     private final OAuthClientRepository clients;
     private final AuthenticationFailureAggregator failures;
+    private final Clock clock;
 
-    public ClientAuthenticator(OAuthClientRepository clients, AuthenticationFailureAggregator failures) {
+    public ClientAuthenticator(OAuthClientRepository clients, AuthenticationFailureAggregator failures, Clock clock) {
         this.clients = clients;
         this.failures = failures;
+        this.clock = clock;
     }
 
     /** @throws OAuthException {@code invalid_client} unless the credentials name an active client */
@@ -42,7 +45,7 @@ public final class ClientAuthenticator {
                 : Optional.empty();
         boolean matches;
         if (found.isPresent()) {
-            matches = found.get().secretMatches(secret);
+            matches = found.get().secretMatches(secret, clock.instant());
         } else {
             NO_CLIENT.matches(secret);
             matches = false;

@@ -1,6 +1,5 @@
 package dev.gatehouse.application.token.service;
 
-import dev.gatehouse.application.client.port.out.OAuthClientRepository;
 import dev.gatehouse.application.oauth.OAuthErrorCode;
 import dev.gatehouse.application.oauth.OAuthException;
 import dev.gatehouse.application.token.port.in.IssueAccessTokenCommand;
@@ -31,17 +30,17 @@ public final class IssueAccessTokenService implements IssueAccessTokenUseCase {
     private static final int JTI_LENGTH = 22;
 
     private final ClientAuthenticator authenticator;
-    private final OAuthClientRepository clients;
+    private final LastUsedTracker lastUsed;
     private final AccessTokenSigner signer;
     private final ScopeCatalog catalog;
     private final TokenPolicy policy;
     private final Clock clock;
     private final RandomGenerator random;
 
-    public IssueAccessTokenService(ClientAuthenticator authenticator, OAuthClientRepository clients, AccessTokenSigner signer,
+    public IssueAccessTokenService(ClientAuthenticator authenticator, LastUsedTracker lastUsed, AccessTokenSigner signer,
                                    ScopeCatalog catalog, TokenPolicy policy, Clock clock, RandomGenerator random) {
         this.authenticator = authenticator;
-        this.clients = clients;
+        this.lastUsed = lastUsed;
         this.signer = signer;
         this.catalog = catalog;
         this.policy = policy;
@@ -62,9 +61,9 @@ public final class IssueAccessTokenService implements IssueAccessTokenUseCase {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         AccessTokenClaims claims = new AccessTokenClaims(policy.issuer(), audience, client.clientId(), client.workspaceId(),
                 granted, client.projects().restrictedTo(), now, now, now.plus(policy.ttl()),
-                Base62.random(random, JTI_LENGTH));
+                Base62.random(random, JTI_LENGTH), client.tokenGeneration());
         String token = signer.sign(claims);
-        clients.markUsed(client.id(), now);
+        lastUsed.used(client.id(), now);
         return new IssuedAccessToken(token, now, policy.ttl().toSeconds(), granted);
     }
 

@@ -21,6 +21,16 @@ public interface OAuthClientRepository {
     /** The workspace's clients that are not deleted, oldest first. */
     List<OAuthClient> listByWorkspace(WorkspaceId workspace);
 
-    /** Records that the client got a token at {@code when}. */
+    /** Records that the client got a token at {@code when}; changes neither {@code version} nor {@code updatedAt}. */
     void markUsed(OAuthClientRecordId id, Instant when);
+
+    /**
+     * Stores a changed client if nobody changed it meanwhile: the stored version must be
+     * {@code next.version() - 1}. Every field but {@code lastUsedAt} is written. Returns false, writing
+     * nothing, when the stored version differs (the caller reloads and tries again).
+     */
+    boolean update(OAuthClient next);
+
+    /** The clients changed (updatedAt) at or after {@code since}, deleted ones included, for syncing servers. */
+    List<OAuthClient> changedSince(Instant since);
 }

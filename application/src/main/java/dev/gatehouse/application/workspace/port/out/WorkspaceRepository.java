@@ -1,10 +1,14 @@
 package dev.gatehouse.application.workspace.port.out;
 
+import dev.gatehouse.domain.apikey.ApiKey;
 import dev.gatehouse.domain.workspace.Membership;
+import dev.gatehouse.domain.workspace.Role;
+import dev.gatehouse.domain.workspace.User;
 import dev.gatehouse.domain.workspace.UserId;
 import dev.gatehouse.domain.workspace.Workspace;
 import dev.gatehouse.domain.workspace.WorkspaceId;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Stores workspaces and their memberships. */
@@ -21,4 +25,28 @@ public interface WorkspaceRepository {
 
     /** The workspaces the user belongs to, oldest first. */
     List<Workspace> findWorkspacesOf(UserId user);
+
+    /** The workspace's members with their roles, in the order they joined. */
+    List<Member> members(WorkspaceId workspace);
+
+    /** Removes the user from the workspace; false when they were not a member. */
+    boolean removeMembership(WorkspaceId workspace, UserId user);
+
+    /**
+     * In one transaction, makes {@code to} the owner and {@code from} an admin.
+     *
+     * @throws IllegalStateException, changing nothing, unless {@code from} is the owner and {@code to} a member
+     */
+    void transferOwnership(WorkspaceId workspace, UserId from, UserId to);
+
+    /** In one transaction, stores a new user, their first API key and their membership. */
+    void addMemberWithNewUser(User user, ApiKey apiKey, Membership membership);
+
+    /** A member of a workspace and their role there. */
+    record Member(User user, Role role) {
+        public Member {
+            Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(role, "role");
+        }
+    }
 }
