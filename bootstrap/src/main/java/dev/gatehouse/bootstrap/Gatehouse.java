@@ -12,6 +12,8 @@ import dev.gatehouse.application.auth.service.AuthenticateBearerService;
 import dev.gatehouse.application.auth.service.CredentialRevocations;
 import dev.gatehouse.application.client.service.CreateOAuthClientService;
 import dev.gatehouse.application.client.service.ListOAuthClientsService;
+import dev.gatehouse.application.client.service.ManageOAuthClientService;
+import dev.gatehouse.application.project.service.ProjectService;
 import dev.gatehouse.application.shared.WorkspaceAccess;
 import dev.gatehouse.application.source.port.in.SourceSettings;
 import dev.gatehouse.application.source.service.AuditStreamService;
@@ -21,11 +23,13 @@ import dev.gatehouse.application.token.port.in.TokenPolicy;
 import dev.gatehouse.application.token.service.ClientAuthenticator;
 import dev.gatehouse.application.token.service.GetJsonWebKeySetService;
 import dev.gatehouse.application.token.service.IssueAccessTokenService;
+import dev.gatehouse.application.token.service.LastUsedTracker;
 import dev.gatehouse.application.token.service.TokenRevocationService;
 import dev.gatehouse.application.workspace.port.in.BootstrapCredentials;
 import dev.gatehouse.application.workspace.service.BootstrapInstallationService;
 import dev.gatehouse.application.workspace.service.GetCurrentUserService;
 import dev.gatehouse.application.workspace.service.GetWorkspaceService;
+import dev.gatehouse.application.workspace.service.MemberService;
 import dev.gatehouse.domain.scope.ScopeCatalog;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -52,15 +56,17 @@ public final class Gatehouse implements AutoCloseable {
     private final GatehouseHttpServer http;
     private final ScheduledExecutorService maintenance;
     private final AuthenticationFailureAggregator failures;
+    private final LastUsedTracker lastUsed;
     private final String host;
     private final String issuer;
 
     private Gatehouse(Database database, GatehouseHttpServer http, ScheduledExecutorService maintenance,
-                      AuthenticationFailureAggregator failures, String host, String issuer) {
+                      AuthenticationFailureAggregator failures, LastUsedTracker lastUsed, String host, String issuer) {
         this.database = database;
         this.http = http;
         this.maintenance = maintenance;
         this.failures = failures;
+        this.lastUsed = lastUsed;
         this.host = host;
         this.issuer = issuer;
     }
@@ -95,8 +101,15 @@ public final class Gatehouse implements AutoCloseable {
             WorkspaceAccess access = new WorkspaceAccess(database.workspaces());
             TokenPolicy policy = new TokenPolicy(issuer, config.tokenTtl());
             AuthenticationFailureAggregator failures = new AuthenticationFailureAggregator(database.auditLog(), clock);
-            ClientAuthenticator authenticator = new ClientAuthenticator(database.clients(), failures);
-            CredentialRevocations revocations = new CredentialRevocations(database.revokedTokens(), database.apiKeys(), clock);
+            ClientAuthenticator authenticator = new ClientAuthenticator(database.clients(), failures, clock);
+            CredentialRevocations revocations = new CredentialRevocations(database.revokedTokens(), database.apiKeys(),
+                    database.clients(), clock);
+            LastUsedTracker lastUsed = new LastUsedTracker(database.clients());
+            ManageOAuthClientService manageClients = new ManageOAuthClientService(database.clients(), access, catalog, revocations,
+                    database.auditLog(), clock, random);
+            ProjectService projects = new ProjectService(database.projects(), database.auditLog(), clock, random);
+            MemberService members = new MemberService(database.workspaces(), database.users(), new Pbkdf2PasswordHasher(),
+                    database.auditLog(), clock, random);
             SourceService sources = new SourceService(database.sources(), database.workspaces(), new EventHub(),
                     new SourceSettings(config.eventRetentionCount(), config.eventRetentionAge(), SourceSettings.DEFAULTS.streamBuffer()),
                     clock, random);
@@ -105,12 +118,15 @@ public final class Gatehouse implements AutoCloseable {
             HttpUseCases useCases = new HttpUseCases(
                     new AuthenticateBearerService(database.apiKeys(), tokens, database.clients(), revocations, clock,
                             CREDENTIAL_CACHE_SIZE),
-                    new IssueAccessTokenService(authenticator, database.clients(), tokens, catalog, policy, clock, random),
+                    new IssueAccessTokenService(authenticator, lastUsed, tokens, catalog, policy, clock, random),
                     tokenRevocation,
                     tokenRevocation,
                     new GetJsonWebKeySetService(tokens),
                     new CreateOAuthClientService(database.clients(), access, catalog, database.auditLog(), clock, random),
                     new ListOAuthClientsService(database.clients(), access),
+                    manageClients, manageClients, manageClients,
+                    projects, projects, projects, projects, projects,
+                    members, members, members, members,
                     new GetWorkspaceService(database.workspaces(), access),
                     new GetCurrentUserService(database.users(), database.workspaces()),
                     new RevokeApiKeyService(database.apiKeys(), database.workspaces(), revocations, database.auditLog(), clock, random),
@@ -123,10 +139,11 @@ public final class Gatehouse implements AutoCloseable {
             every(maintenance, 5, TimeUnit.SECONDS, "failure audit", failures::flushEnded);
             every(maintenance, 60, TimeUnit.SECONDS, "revocation purge", revocations::purgeExpired);
             every(maintenance, 60, TimeUnit.SECONDS, "event retention", sources::purgeExpiredEvents);
+            every(maintenance, 60, TimeUnit.SECONDS, "last used", lastUsed::flush);
 
             GatehouseHttpServer http = GatehouseHttpServer.create(useCases,
                     new HttpSettings(config.host(), port, issuer, config.sseHeartbeat())).start();
-            Gatehouse gatehouse = new Gatehouse(database, http, maintenance, failures, config.host(), issuer);
+            Gatehouse gatehouse = new Gatehouse(database, http, maintenance, failures, lastUsed, config.host(), issuer);
             out.println("gatehouse listening on " + gatehouse.baseUrl());
             out.flush();
             return gatehouse;
@@ -167,6 +184,7 @@ public final class Gatehouse implements AutoCloseable {
         try {
             http.close();
             failures.flushAll();
+            lastUsed.flush();
         } finally {
             database.close();
         }

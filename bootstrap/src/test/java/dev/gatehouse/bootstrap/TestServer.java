@@ -101,6 +101,11 @@ final class TestServer implements AutoCloseable {
         return send(request);
     }
 
+    Response patchJson(String path, String bearer, String json) {
+        return send(request(path).header("Content-Type", "application/json").header("Authorization", "Bearer " + bearer)
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     Response delete(String path, String bearer) {
         return send(request(path).DELETE().header("Authorization", "Bearer " + bearer));
     }

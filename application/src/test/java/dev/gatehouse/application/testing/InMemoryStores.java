@@ -6,18 +6,20 @@ public final class InMemoryStores {
     private InMemoryStores() {}
 
     public static Stores create() {
-        InMemoryWorkspaceRepository workspaces = new InMemoryWorkspaceRepository();
         InMemoryUserRepository users = new InMemoryUserRepository();
         InMemoryApiKeyRepository apiKeys = new InMemoryApiKeyRepository();
+        InMemoryWorkspaceRepository workspaces = new InMemoryWorkspaceRepository(users, apiKeys);
+        InMemoryOAuthClientRepository clients = new InMemoryOAuthClientRepository();
         return new Stores(
                 workspaces,
                 users,
                 apiKeys,
-                new InMemoryOAuthClientRepository(),
+                clients,
                 new InMemoryInstallationRepository(workspaces, users, apiKeys),
                 new InMemorySigningKeyRepository(),
                 new InMemoryAuditLog(),
                 new InMemorySourceRepository(),
-                new InMemoryRevokedTokenRepository());
+                new InMemoryRevokedTokenRepository(),
+                new InMemoryProjectRepository(clients));
     }
 }

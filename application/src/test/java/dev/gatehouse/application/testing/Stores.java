@@ -3,6 +3,7 @@ package dev.gatehouse.application.testing;
 import dev.gatehouse.application.apikey.port.out.ApiKeyRepository;
 import dev.gatehouse.application.audit.port.out.AuditLog;
 import dev.gatehouse.application.client.port.out.OAuthClientRepository;
+import dev.gatehouse.application.project.port.out.ProjectRepository;
 import dev.gatehouse.application.source.port.out.SourceRepository;
 import dev.gatehouse.application.token.port.out.RevokedTokenRepository;
 import dev.gatehouse.application.token.port.out.SigningKeyRepository;
@@ -23,4 +24,5 @@ public record Stores(
         SigningKeyRepository signingKeys,
         AuditLog audit,
         SourceRepository sources,
-        RevokedTokenRepository revokedTokens) {}
+        RevokedTokenRepository revokedTokens,
+        ProjectRepository projects) {}

@@ -105,8 +105,10 @@ public final class TestData {
 
     /** {@code client} with another status, as an admin's later change would leave it. */
     public static OAuthClient withStatus(OAuthClient client, ClientStatus status) {
-        return new OAuthClient(client.id(), client.workspaceId(), client.clientId(), client.secretHash(), client.name(),
-                client.allowedScopes(), client.projects(), client.createdAt(), client.lastUsedAt(), status);
+        return new OAuthClient(client.id(), client.workspaceId(), client.clientId(), client.secretHash(),
+                client.previousSecretHash(), client.previousSecretExpiresAt(), client.name(), client.allowedScopes(),
+                client.projects(), client.createdAt(), client.lastUsedAt(), status, client.tokenGeneration(), client.version(),
+                client.updatedAt());
     }
 
     /** {@code key} revoked at {@code when}. */

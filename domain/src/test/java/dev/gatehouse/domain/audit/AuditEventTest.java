@@ -9,6 +9,7 @@ import dev.gatehouse.domain.client.ProjectAccess;
 import dev.gatehouse.domain.common.Base62;
 import dev.gatehouse.domain.credential.CredentialKind;
 import dev.gatehouse.domain.scope.ScopeSet;
+import dev.gatehouse.domain.workspace.ProjectId;
 import dev.gatehouse.domain.workspace.UserId;
 import dev.gatehouse.domain.workspace.WorkspaceId;
 import java.time.Instant;
@@ -27,6 +28,8 @@ class AuditEventTest {
     private final SplittableRandom random = new SplittableRandom(34);
     private final WorkspaceId workspace = WorkspaceId.generate(random);
     private final UserId user = UserId.generate(random);
+    private final UserId member = UserId.generate(random);
+    private final ProjectId project = ProjectId.generate(random);
     private OAuthClient.Registration registration;
     private OAuthClient.Registration other;
     private ApiKey.Issued apiKey;
@@ -48,7 +51,11 @@ class AuditEventTest {
                 new AuditEvent.OAuthClientCreated(workspace, user, client.id(), client.clientId(), client.name(), AT),
                 new AuditEvent.ClientAuthenticationFailures(workspace, client.clientId(), 5, MINUTE, AT),
                 new AuditEvent.ApiKeyRevoked(workspace, user, AT),
-                new AuditEvent.AccessTokenRevoked(workspace, other.client().clientId(), client.clientId(), jti, AT));
+                new AuditEvent.AccessTokenRevoked(workspace, other.client().clientId(), client.clientId(), jti, AT),
+                new AuditEvent.OAuthClientChanged(workspace, user, "203.0.113.7", "secret_rotated", client.clientId(),
+                        "grace_period_seconds=0 revoke_tokens=true", AT),
+                new AuditEvent.ProjectChanged(workspace, other.client().clientId(), "deleted", project.value(), AT),
+                new AuditEvent.MemberChanged(workspace, user, "2001:db8::1", "removed", member, "none", AT));
     }
 
     @Test
@@ -62,7 +69,12 @@ class AuditEventTest {
                         "window_start", "2024-05-01T10:15:00Z"),
                 "api_key.revoked", Map.of("user_id", user.value()),
                 "access_token.revoked", Map.of("revoked_by", other.client().clientId().value(),
-                        "client_id", client.clientId().value(), "jti", jti));
+                        "client_id", client.clientId().value(), "jti", jti),
+                "oauth_client.secret_rotated", Map.of("actor", user.value(), "source_ip", "203.0.113.7",
+                        "client_id", client.clientId().value(), "note", "grace_period_seconds=0 revoke_tokens=true"),
+                "project.deleted", Map.of("actor", other.client().clientId().value(), "project_id", project.value()),
+                "member.removed", Map.of("actor", user.value(), "source_ip", "2001:db8::1", "user_id", member.value(),
+                        "role", "none"));
 
         List<AuditEvent> events = oneOfEachType();
 

@@ -30,7 +30,7 @@ class OAuthClientTest {
         String secret = registration.secret().value();
 
         assertThat(client.secretHash().matches(secret)).isTrue();
-        assertThat(client.secretMatches(secret)).isTrue();
+        assertThat(client.secretMatches(secret, NOW)).isTrue();
         assertThat(client.secretHash()).isEqualTo(SecretHash.of(secret));
         assertThat(registration.secret().kind()).isEqualTo(CredentialKind.CLIENT_SECRET);
         assertThat(CredentialKind.CLIENT_SECRET.isWellFormed(secret)).isTrue();
@@ -52,15 +52,15 @@ class OAuthClientTest {
         assertThat(a.client().clientId()).isNotEqualTo(b.client().clientId());
         assertThat(a.client().id()).isNotEqualTo(b.client().id());
         assertThat(a.secret().value()).isNotEqualTo(b.secret().value());
-        assertThat(a.client().secretMatches(b.secret().value())).isFalse();
+        assertThat(a.client().secretMatches(b.secret().value(), NOW)).isFalse();
     }
 
     @Test
     void secretMatchesWhenOtherSecretThenFalse() {
         OAuthClient client = register(ProjectAccess.all(), "*").client();
 
-        assertThat(client.secretMatches(CredentialKind.CLIENT_SECRET.generate(random))).isFalse();
-        assertThat(client.secretMatches("")).isFalse();
+        assertThat(client.secretMatches(CredentialKind.CLIENT_SECRET.generate(random), NOW)).isFalse();
+        assertThat(client.secretMatches("", NOW)).isFalse();
     }
 
     @Test

@@ -4,18 +4,22 @@ import dev.gatehouse.adapter.in.http.client.OAuthClientEndpoints;
 import dev.gatehouse.adapter.in.http.common.Access;
 import dev.gatehouse.adapter.in.http.common.BearerAuth;
 import dev.gatehouse.adapter.in.http.common.ErrorHandlers;
+import dev.gatehouse.adapter.in.http.docs.DocsEndpoints;
 import dev.gatehouse.adapter.in.http.oauth.IntrospectionEndpoint;
 import dev.gatehouse.adapter.in.http.oauth.JwksEndpoint;
 import dev.gatehouse.adapter.in.http.oauth.MetadataEndpoint;
 import dev.gatehouse.adapter.in.http.oauth.RevocationEndpoint;
 import dev.gatehouse.adapter.in.http.oauth.TokenEndpoint;
 import dev.gatehouse.adapter.in.http.ops.HealthEndpoints;
+import dev.gatehouse.adapter.in.http.project.ProjectEndpoints;
 import dev.gatehouse.adapter.in.http.source.SourceEndpoints;
 import dev.gatehouse.adapter.in.http.source.SseWriter;
 import dev.gatehouse.adapter.in.http.workspace.ApiKeyEndpoints;
+import dev.gatehouse.adapter.in.http.workspace.MemberEndpoints;
 import dev.gatehouse.adapter.in.http.workspace.WorkspaceEndpoints;
 import io.javalin.Javalin;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -46,13 +50,19 @@ public final class GatehouseHttpServer implements AutoCloseable {
         RevocationEndpoint revocation = new RevocationEndpoint(useCases.revokeToken());
         MetadataEndpoint metadata = new MetadataEndpoint(settings.issuer(), useCases.scopeCatalog());
         JwksEndpoint jwks = new JwksEndpoint(useCases.jwks());
-        OAuthClientEndpoints clients = new OAuthClientEndpoints(useCases.createOAuthClient(), useCases.listOAuthClients());
+        OAuthClientEndpoints clients = new OAuthClientEndpoints(useCases.createOAuthClient(), useCases.listOAuthClients(),
+                useCases.updateOAuthClient(), useCases.rotateClientSecret(), useCases.deleteOAuthClient());
+        ProjectEndpoints projects = new ProjectEndpoints(useCases.listProjects(), useCases.createProject(), useCases.getProject(),
+                useCases.updateProject(), useCases.deleteProject());
+        MemberEndpoints members = new MemberEndpoints(useCases.listMembers(), useCases.addMember(), useCases.changeMemberRole(),
+                useCases.removeMember());
         WorkspaceEndpoints workspaces = new WorkspaceEndpoints(useCases.getWorkspace(), useCases.getCurrentUser());
         ApiKeyEndpoints apiKeys = new ApiKeyEndpoints(useCases.revokeApiKey());
         SourceEndpoints sources = new SourceEndpoints(useCases.createSource(), useCases.getSource(), useCases.deleteSource(),
                 useCases.emitEvent(), useCases.subscribeToSource(), useCases.subscribeToAudit(), useCases.authenticateBearer(),
                 new SseWriter(settings.sseHeartbeat(), Clock.systemUTC(), stopping::get));
         HealthEndpoints health = new HealthEndpoints(useCases.databaseReachable());
+        DocsEndpoints docs = DocsEndpoints.fromClasspath();
 
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -68,6 +78,9 @@ public final class GatehouseHttpServer implements AutoCloseable {
 
             config.routes.get("/health", health::health);
             config.routes.get("/ready", health::ready);
+            config.routes.get(DocsEndpoints.SPEC, docs::spec);
+            config.routes.get(DocsEndpoints.PAGE, docs::page);
+            config.routes.get(DocsEndpoints.ASSET, docs::asset);
             config.routes.get(MetadataEndpoint.PATH, metadata::handle);
             config.routes.get(MetadataEndpoint.JWKS_PATH, jwks::handle);
             config.routes.post(TokenEndpoint.PATH, token::handle);
@@ -80,6 +93,19 @@ public final class GatehouseHttpServer implements AutoCloseable {
             config.routes.post(OAuthClientEndpoints.COLLECTION, auth.protect(Access.apiKey(), clients::create));
             config.routes.get(OAuthClientEndpoints.COLLECTION, auth.protect(Access.apiKey(), clients::list));
             config.routes.get(OAuthClientEndpoints.ITEM, auth.protect(Access.apiKey(), clients::get));
+            config.routes.patch(OAuthClientEndpoints.ITEM, auth.protect(Access.apiKey(), clients::update));
+            config.routes.delete(OAuthClientEndpoints.ITEM, auth.protect(Access.apiKey(), clients::delete));
+            config.routes.post(OAuthClientEndpoints.ROTATE, auth.protect(Access.apiKey(), clients::rotate));
+            config.routes.get(MemberEndpoints.COLLECTION, auth.protect(Access.apiKey(), members::list));
+            config.routes.post(MemberEndpoints.COLLECTION, auth.protect(Access.apiKey(), members::add));
+            config.routes.patch(MemberEndpoints.ITEM, auth.protect(Access.apiKey(), members::change));
+            config.routes.delete(MemberEndpoints.ITEM, auth.protect(Access.apiKey(), members::remove));
+
+            config.routes.get(ProjectEndpoints.COLLECTION, auth.protect(Access.oauth("connect:projects:read"), projects::list));
+            config.routes.post(ProjectEndpoints.COLLECTION, auth.protect(Access.oauth("connect:projects:write"), projects::create));
+            config.routes.get(ProjectEndpoints.ITEM, auth.protect(Access.oauth("connect:projects:read"), projects::get));
+            config.routes.patch(ProjectEndpoints.ITEM, auth.protect(Access.oauth("connect:projects:write"), projects::update));
+            config.routes.delete(ProjectEndpoints.ITEM, auth.protect(Access.oauth("connect:projects:write"), projects::delete));
             config.routes.get(SourceEndpoints.AUDIT_SSE, auth.protect(Access.apiKeyOrOauth("audit:read"), sources::auditStream));
 
             config.routes.post(SourceEndpoints.COLLECTION, auth.protect(Access.apiKey(), sources::create));
@@ -95,6 +121,13 @@ public final class GatehouseHttpServer implements AutoCloseable {
     public GatehouseHttpServer start() {
         app.start();
         return this;
+    }
+
+    /** Every HTTP route as {@code METHOD path}, read back from the router; the docs test compares them with the OpenAPI spec. */
+    public List<String> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(route -> route.endpoint.method.name() + " " + route.endpoint.path)
+                .toList();
     }
 
     /** The port actually bound (the real one when 0 was asked for). */

@@ -4,6 +4,9 @@ import dev.gatehouse.application.apikey.port.in.RevokeApiKeyUseCase;
 import dev.gatehouse.application.auth.port.in.AuthenticateBearerUseCase;
 import dev.gatehouse.application.client.port.in.CreateOAuthClientUseCase;
 import dev.gatehouse.application.client.port.in.ListOAuthClientsUseCase;
+import dev.gatehouse.application.client.port.in.ManageOAuthClientUseCases;
+import dev.gatehouse.application.project.port.in.ProjectUseCases;
+import dev.gatehouse.application.workspace.port.in.MemberUseCases;
 import dev.gatehouse.application.source.port.in.SourceUseCases;
 import dev.gatehouse.application.token.port.in.GetJsonWebKeySetUseCase;
 import dev.gatehouse.application.token.port.in.IntrospectTokenUseCase;
@@ -23,6 +26,18 @@ public record HttpUseCases(
         GetJsonWebKeySetUseCase jwks,
         CreateOAuthClientUseCase createOAuthClient,
         ListOAuthClientsUseCase listOAuthClients,
+        ManageOAuthClientUseCases.UpdateOAuthClientUseCase updateOAuthClient,
+        ManageOAuthClientUseCases.RotateClientSecretUseCase rotateClientSecret,
+        ManageOAuthClientUseCases.DeleteOAuthClientUseCase deleteOAuthClient,
+        ProjectUseCases.ListProjectsUseCase listProjects,
+        ProjectUseCases.CreateProjectUseCase createProject,
+        ProjectUseCases.GetProjectUseCase getProject,
+        ProjectUseCases.UpdateProjectUseCase updateProject,
+        ProjectUseCases.DeleteProjectUseCase deleteProject,
+        MemberUseCases.ListMembersUseCase listMembers,
+        MemberUseCases.AddMemberUseCase addMember,
+        MemberUseCases.ChangeMemberRoleUseCase changeMemberRole,
+        MemberUseCases.RemoveMemberUseCase removeMember,
         GetWorkspaceUseCase getWorkspace,
         GetCurrentUserUseCase getCurrentUser,
         RevokeApiKeyUseCase revokeApiKey,

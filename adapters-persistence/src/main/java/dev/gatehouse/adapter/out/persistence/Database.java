@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.gatehouse.application.apikey.port.out.ApiKeyRepository;
 import dev.gatehouse.application.audit.port.out.AuditLog;
 import dev.gatehouse.application.client.port.out.OAuthClientRepository;
+import dev.gatehouse.application.project.port.out.ProjectRepository;
 import dev.gatehouse.application.source.port.out.SourceRepository;
 import dev.gatehouse.application.token.port.out.RevokedTokenRepository;
 import dev.gatehouse.application.token.port.out.SigningKeyRepository;
@@ -58,6 +59,7 @@ public final class Database implements AutoCloseable {
     private final AuditLog auditLog;
     private final SourceRepository sources;
     private final RevokedTokenRepository revokedTokens;
+    private final ProjectRepository projects;
 
     private Database(HikariDataSource dataSource) {
         this.dataSource = dataSource;
@@ -71,6 +73,7 @@ public final class Database implements AutoCloseable {
         this.auditLog = new JdbiAuditLog(jdbi);
         this.sources = new JdbiSourceRepository(jdbi);
         this.revokedTokens = new JdbiRevokedTokenRepository(jdbi);
+        this.projects = new JdbiProjectRepository(jdbi);
     }
 
     /**
@@ -143,6 +146,10 @@ public final class Database implements AutoCloseable {
 
     public RevokedTokenRepository revokedTokens() {
         return revokedTokens;
+    }
+
+    public ProjectRepository projects() {
+        return projects;
     }
 
     /** Whether the database answers a trivial query within a few seconds; for a readiness probe. */

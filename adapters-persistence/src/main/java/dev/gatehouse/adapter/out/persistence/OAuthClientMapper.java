@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -23,7 +24,6 @@ import org.jdbi.v3.core.statement.StatementContext;
  */
 final class OAuthClientMapper implements RowMapper<OAuthClient> {
 
-
     @Override
     public OAuthClient map(ResultSet rs, StatementContext ctx) throws SQLException {
         return new OAuthClient(
@@ -31,12 +31,17 @@ final class OAuthClientMapper implements RowMapper<OAuthClient> {
                 new WorkspaceId(rs.getString("workspace_id")),
                 new ClientId(rs.getString("client_id")),
                 new SecretHash(rs.getString("secret_hash")),
+                Optional.ofNullable(rs.getString("previous_secret_hash")).map(SecretHash::new),
+                Sql.optionalInstant(rs, "previous_secret_expires_at"),
                 rs.getString("name"),
                 ScopeSet.parse(rs.getString("scopes")),
                 projects(rs.getString("projects")),
                 Sql.instant(rs, "created_at"),
                 Sql.optionalInstant(rs, "last_used_at"),
-                ClientStatus.valueOf(rs.getString("status")));
+                ClientStatus.valueOf(rs.getString("status")),
+                rs.getInt("token_generation"),
+                rs.getLong("version"),
+                Sql.instant(rs, "updated_at"));
     }
 
     static String projectsColumn(ProjectAccess access) {
@@ -45,7 +50,7 @@ final class OAuthClientMapper implements RowMapper<OAuthClient> {
                 .orElse(null);
     }
 
-    private static ProjectAccess projects(String column) {
+    static ProjectAccess projects(String column) {
         if (column == null) {
             return ProjectAccess.all();
         }

@@ -100,7 +100,7 @@ final class TestDatabases {
 
     static Stores stores(Database db) {
         return new Stores(db.workspaces(), db.users(), db.apiKeys(), db.clients(), db.installations(),
-                db.signingKeys(), db.auditLog(), db.sources(), db.revokedTokens());
+                db.signingKeys(), db.auditLog(), db.sources(), db.revokedTokens(), db.projects());
     }
 
     /** Closes every database opened since the last call, newest first, and drops its schema. */

@@ -23,12 +23,17 @@ import java.util.Optional;
  * The built-in audit source of each workspace. Its stream reads the audit log itself, polling it a few
  * times a second, so that it sees the events recorded by every server sharing the database. Event ids are
  * {@code <ms>-<audit number>}; a stream without {@code Last-Event-ID} starts with the events to come.
+ *
+ * <p>Audit numbers are handed out when an event is inserted, so two events recorded at the same moment may
+ * commit out of order. Each poll therefore re-reads the last {@value #REREAD} numbers below the newest one
+ * delivered and skips those already delivered, so a late commit is not lost.
  */
 public final class AuditStreamService implements SourceUseCases.SubscribeToAuditUseCase {
 
     public static final Scope AUDIT_READ = new Scope("audit:read");
     private static final Duration POLL = Duration.ofMillis(250);
     private static final int PAGE = 100;
+    static final int REREAD = 64;
 
     private final AuditLog audit;
     private final WorkspaceAccess access;
@@ -69,10 +74,13 @@ public final class AuditStreamService implements SourceUseCases.SubscribeToAudit
 
         private final WorkspaceId workspace;
         private final Deque<RecordedAuditEvent> pending = new ArrayDeque<>();
+        private final java.util.NavigableSet<Long> delivered = new java.util.TreeSet<>();
+        private final long resumedAfter;
         private long lastDelivered;
 
         AuditEventStream(WorkspaceId workspace, long after) {
             this.workspace = workspace;
+            this.resumedAfter = after;
             this.lastDelivered = after;
         }
 
@@ -80,7 +88,12 @@ public final class AuditStreamService implements SourceUseCases.SubscribeToAudit
         public Optional<StreamedEvent> next(Duration timeout) throws InterruptedException {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (pending.isEmpty()) {
-                pending.addAll(audit.after(workspace, lastDelivered, PAGE));
+                long from = Math.max(0, lastDelivered - REREAD);
+                for (RecordedAuditEvent event : audit.after(workspace, from, PAGE + REREAD)) {
+                    if (event.id() > resumedAfter && !delivered.contains(event.id())) {
+                        pending.add(event);
+                    }
+                }
                 if (!pending.isEmpty()) {
                     break;
                 }
@@ -91,7 +104,9 @@ public final class AuditStreamService implements SourceUseCases.SubscribeToAudit
                 Thread.sleep(Math.min(POLL.toMillis(), Math.max(1, left / 1_000_000)));
             }
             RecordedAuditEvent event = pending.poll();
-            lastDelivered = event.id();
+            lastDelivered = Math.max(lastDelivered, event.id());
+            delivered.add(event.id());
+            delivered.headSet(lastDelivered - REREAD, true).clear();
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("type", event.type());
             payload.put("workspace_id", event.workspaceId().value());

@@ -18,7 +18,12 @@ public final class EventHub {
     /** Registers a queue of {@code capacity} events for {@code topic}; close it to unsubscribe. */
     public EventQueue subscribe(String topic, int capacity) {
         EventQueue queue = new EventQueue(capacity, q -> unsubscribe(topic, q));
-        subscribers.computeIfAbsent(topic, t -> new CopyOnWriteArraySet<>()).add(queue);
+        // Added inside compute: a set emptied and removed by a concurrent unsubscribe must not receive it.
+        subscribers.compute(topic, (t, queues) -> {
+            Set<EventQueue> set = queues == null ? new CopyOnWriteArraySet<>() : queues;
+            set.add(queue);
+            return set;
+        });
         return queue;
     }
 

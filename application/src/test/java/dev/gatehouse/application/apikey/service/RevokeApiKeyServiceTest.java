@@ -58,7 +58,7 @@ class RevokeApiKeyServiceTest {
     void setUp() {
         stores = InMemoryStores.create();
         audit = (InMemoryAuditLog) stores.audit();
-        revocations = new CredentialRevocations(stores.revokedTokens(), stores.apiKeys(), clock);
+        revocations = new CredentialRevocations(stores.revokedTokens(), stores.apiKeys(), stores.clients(), clock);
         service = new RevokeApiKeyService(stores.apiKeys(), stores.workspaces(), revocations, audit, clock, data.random());
         bearer = new AuthenticateBearerService(stores.apiKeys(), new FakeAccessTokenVerifier(new FakeAccessTokenSigner()),
                 stores.clients(), revocations, clock, 100);

@@ -22,6 +22,7 @@ import dev.gatehouse.application.token.port.out.AccessTokenVerifier;
 import dev.gatehouse.application.token.port.out.RevokedTokenRepository.RevokedToken;
 import dev.gatehouse.application.token.service.ClientAuthenticator;
 import dev.gatehouse.application.token.service.IssueAccessTokenService;
+import dev.gatehouse.application.token.service.LastUsedTracker;
 import dev.gatehouse.domain.apikey.ApiKey;
 import dev.gatehouse.domain.apikey.ApiKeyId;
 import dev.gatehouse.domain.client.ClientStatus;
@@ -72,11 +73,11 @@ class AuthenticateBearerServiceTest {
         stores = InMemoryStores.create();
         verifier = new CountingVerifier(new FakeAccessTokenVerifier(signer));
         apiKeys = new CountingApiKeyRepository(stores.apiKeys());
-        revocations = new CredentialRevocations(stores.revokedTokens(), stores.apiKeys(), clock);
+        revocations = new CredentialRevocations(stores.revokedTokens(), stores.apiKeys(), stores.clients(), clock);
         service = new AuthenticateBearerService(apiKeys, verifier, stores.clients(), revocations, clock, 100);
         tokens = new IssueAccessTokenService(
-                new ClientAuthenticator(stores.clients(), new AuthenticationFailureAggregator(stores.audit(), clock)),
-                stores.clients(), signer, ScopeCatalog.standard(), new TokenPolicy(ISSUER, TTL), clock, data.random());
+                new ClientAuthenticator(stores.clients(), new AuthenticationFailureAggregator(stores.audit(), clock), clock),
+                new LastUsedTracker(stores.clients()), signer, ScopeCatalog.standard(), new TokenPolicy(ISSUER, TTL), clock, data.random());
         revokeApiKey = new RevokeApiKeyService(stores.apiKeys(), stores.workspaces(), revocations, stores.audit(), clock,
                 data.random());
         workspace = data.addWorkspace(stores);
@@ -369,6 +370,68 @@ class AuthenticateBearerServiceTest {
         assertThat(service.isStillValid(principal)).isTrue();
         clock.set(expiresAt);
         assertThat(service.isStillValid(principal)).isFalse();
+    }
+
+    @Test
+    void authenticateWhenACachedTokensClientIsDeletedThenRefused() {
+        OAuthClient.Registration client = register(ProjectAccess.all(), "*");
+        String token = issue(client, null);
+        Principal principal = service.authenticate(token);
+
+        OAuthClient deleted = stored(client).deleted(clock.instant());
+        assertThat(stores.clients().update(deleted)).isTrue();
+        revocations.clientChanged(deleted);
+
+        assertRefused(token);
+        assertThat(service.isStillValid(principal)).isFalse();
+    }
+
+    @Test
+    void authenticateWhenACachedTokensClientIsDeletedOnAnotherServerThenRefusedAfterTheSync() {
+        OAuthClient.Registration client = register(ProjectAccess.all(), "*");
+        String token = issue(client, null);
+        service.authenticate(token);
+        clock.advance(Duration.ofMillis(400));
+        stores.clients().update(stored(client).deleted(clock.instant()));
+        clock.advance(Duration.ofMillis(600));
+
+        revocations.sync();
+
+        assertRefused(token);
+    }
+
+    @Test
+    void authenticateWhenTheClientRotatedWithRevokeTokensThenItsEarlierTokensAreRefusedAndNewOnesAccepted() {
+        OAuthClient.Registration client = register(ProjectAccess.all(), "*");
+        String before = issue(client, null);
+        service.authenticate(before);
+        String uncached = issue(client, null);
+
+        OAuthClient.Registration rotated = stored(client).rotated(Duration.ZERO, true, clock.instant(), data.random());
+        assertThat(stores.clients().update(rotated.client())).isTrue();
+        revocations.clientChanged(rotated.client());
+        String after = issue(rotated, null);
+
+        assertRefused(before);
+        assertRefused(uncached);
+        assertThat(service.authenticate(after)).isInstanceOf(Principal.WorkspaceClient.class);
+    }
+
+    @Test
+    void authenticateWhenTheClientRotatedWithoutRevokeTokensThenItsEarlierTokensStillWork() {
+        OAuthClient.Registration client = register(ProjectAccess.all(), "*");
+        String before = issue(client, null);
+        service.authenticate(before);
+
+        OAuthClient.Registration rotated = stored(client).rotated(Duration.ZERO, false, clock.instant(), data.random());
+        stores.clients().update(rotated.client());
+        revocations.clientChanged(rotated.client());
+
+        assertThat(service.authenticate(before)).isInstanceOf(Principal.WorkspaceClient.class);
+    }
+
+    private OAuthClient stored(OAuthClient.Registration client) {
+        return stores.clients().findById(client.client().id()).orElseThrow();
     }
 
     private void assertRefused(String credential) {

@@ -11,9 +11,11 @@ import dev.gatehouse.application.token.port.out.RevokedTokenRepository.RevokedTo
 import dev.gatehouse.domain.apikey.ApiKey;
 import dev.gatehouse.domain.apikey.ApiKeyId;
 import dev.gatehouse.domain.client.ClientId;
+import dev.gatehouse.domain.client.OAuthClient;
 import dev.gatehouse.domain.common.Base62;
 import dev.gatehouse.domain.credential.CredentialKind;
 import dev.gatehouse.domain.workspace.User;
+import dev.gatehouse.domain.workspace.Workspace;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -36,7 +38,7 @@ class CredentialRevocationsTest {
     @BeforeEach
     void setUp() {
         stores = InMemoryStores.create();
-        revocations = new CredentialRevocations(stores.revokedTokens(), stores.apiKeys(), clock);
+        revocations = new CredentialRevocations(stores.revokedTokens(), stores.apiKeys(), stores.clients(), clock);
         revocations.onApiKeyRevoked(notified::add);
         client = new ClientId(CredentialKind.CLIENT_ID.generate(data.random()));
     }
@@ -90,7 +92,8 @@ class CredentialRevocationsTest {
         RevokedToken token = token(T0.plus(TTL));
         revocations.revokeToken(token);
 
-        CredentialRevocations restarted = new CredentialRevocations(stores.revokedTokens(), stores.apiKeys(), clock);
+        CredentialRevocations restarted = new CredentialRevocations(stores.revokedTokens(), stores.apiKeys(), stores.clients(),
+                clock);
 
         assertThat(restarted.isTokenRevoked(token.jti())).isTrue();
     }
@@ -170,9 +173,69 @@ class CredentialRevocationsTest {
         stores.apiKeys().replace(key.id(), T0, data.apiKey(key.userId(), T0).key());
         clock.advance(Duration.ofMinutes(30));
 
-        CredentialRevocations restarted = new CredentialRevocations(stores.revokedTokens(), stores.apiKeys(), clock);
+        CredentialRevocations restarted = new CredentialRevocations(stores.revokedTokens(), stores.apiKeys(), stores.clients(),
+                clock);
 
         assertThat(restarted.isApiKeyRevoked(key.id())).isTrue();
+    }
+
+    @Test
+    void clientAcceptsAClientNotChangedLately() {
+        ClientId unknown = new ClientId(CredentialKind.CLIENT_ID.generate(data.random()));
+
+        assertThat(revocations.clientAccepts(unknown, 0)).isTrue();
+    }
+
+    @Test
+    void clientChangedToDeletedRefusesEveryGenerationAtOnce() {
+        OAuthClient client = storedClient();
+
+        revocations.clientChanged(client.deleted(T0));
+
+        assertThat(revocations.clientAccepts(client.clientId(), 0)).isFalse();
+        assertThat(revocations.clientAccepts(client.clientId(), 1)).isFalse();
+    }
+
+    @Test
+    void syncPicksUpAClientDeletedInTheRepositoryByAnotherServer() {
+        OAuthClient client = storedClient();
+        clock.advance(Duration.ofMillis(500));
+        stores.clients().update(client.deleted(clock.instant()));
+        assertThat(revocations.clientAccepts(client.clientId(), 0)).isTrue();
+        clock.advance(Duration.ofMillis(500));
+
+        revocations.sync();
+
+        assertThat(revocations.clientAccepts(client.clientId(), 0)).isFalse();
+    }
+
+    @Test
+    void clientChangedKeepsTheNewestVersionWhateverTheOrderOfArrival() {
+        OAuthClient client = storedClient();
+        OAuthClient rotated = client.rotated(Duration.ZERO, true, T0, data.random()).client();
+        OAuthClient deleted = rotated.deleted(T0.plusSeconds(1));
+
+        revocations.clientChanged(deleted);
+        revocations.clientChanged(rotated);
+
+        assertThat(revocations.clientAccepts(client.clientId(), 1)).isFalse();
+    }
+
+    @Test
+    void aRotationWithRevokeTokensRefusesOnlyTheEarlierGenerations() {
+        OAuthClient client = storedClient();
+
+        revocations.clientChanged(client.rotated(Duration.ZERO, true, T0, data.random()).client());
+
+        assertThat(revocations.clientAccepts(client.clientId(), 0)).isFalse();
+        assertThat(revocations.clientAccepts(client.clientId(), 1)).isTrue();
+    }
+
+    private OAuthClient storedClient() {
+        Workspace workspace = data.addWorkspace(stores);
+        OAuthClient client = data.client(workspace.id());
+        stores.clients().add(client);
+        return client;
     }
 
     private ApiKey storedKey() {

@@ -14,12 +14,16 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+/** Publishing must never block; the class timeout turns a blocking regression into a failure rather than a hang. */
+@Timeout(30)
 class EventHubTest {
 
     private static final String TOPIC = "source:test";
@@ -167,6 +171,44 @@ class EventHubTest {
         }
 
         assertThat(drain(queue)).hasSize(threads * perThread).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aQueueSubscribedWhileTheLastOtherQueueClosesStillGetsEvents() throws Exception {
+        int rounds = 50_000;
+        EventHub[] hubs = new EventHub[rounds];
+        EventQueue[] leaving = new EventQueue[rounds];
+        EventQueue[] joining = new EventQueue[rounds];
+        for (int i = 0; i < rounds; i++) {
+            hubs[i] = new EventHub();
+            leaving[i] = hubs[i].subscribe(TOPIC, 4);
+        }
+        CyclicBarrier together = new CyclicBarrier(2);
+        Thread joiner = new Thread(() -> {
+            try {
+                for (int i = 0; i < rounds; i++) {
+                    together.await();
+                    joining[i] = hubs[i].subscribe(TOPIC, 4);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        joiner.start();
+        for (int i = 0; i < rounds; i++) {
+            together.await();
+            leaving[i].close();
+        }
+        joiner.join();
+
+        int lost = 0;
+        for (int i = 0; i < rounds; i++) {
+            hubs[i].publish(TOPIC, event(1));
+            if (joining[i].poll(NONE).isEmpty()) {
+                lost++;
+            }
+        }
+        assertThat(lost).as("queues left out of the hub in %d rounds", rounds).isZero();
     }
 
     private SourceEvent event(long sequence) {

@@ -57,6 +57,7 @@ class IssueAccessTokenServiceTest {
     private Stores stores;
     private InMemoryAuditLog audit;
     private AuthenticationFailureAggregator failures;
+    private LastUsedTracker lastUsed;
     private IssueAccessTokenService service;
     private Workspace workspace;
 
@@ -65,12 +66,13 @@ class IssueAccessTokenServiceTest {
         stores = InMemoryStores.create();
         audit = (InMemoryAuditLog) stores.audit();
         failures = new AuthenticationFailureAggregator(audit, clock);
+        lastUsed = new LastUsedTracker(stores.clients());
         service = service(new TokenPolicy(ISSUER, TTL));
         workspace = data.addWorkspace(stores);
     }
 
     private IssueAccessTokenService service(TokenPolicy policy) {
-        return new IssueAccessTokenService(new ClientAuthenticator(stores.clients(), failures), stores.clients(), signer,
+        return new IssueAccessTokenService(new ClientAuthenticator(stores.clients(), failures, clock), lastUsed, signer,
                 ScopeCatalog.standard(), policy, clock, data.random());
     }
 
@@ -238,6 +240,7 @@ class IssueAccessTokenServiceTest {
         OAuthClient.Registration client = register("*");
 
         refusal(request(basic(client.client().clientId().value(), "gts_wrong"), null));
+        lastUsed.flush();
 
         assertThat(stores.clients().findById(client.client().id()).orElseThrow().lastUsedAt()).isEmpty();
     }
@@ -270,6 +273,7 @@ class IssueAccessTokenServiceTest {
         assertThat(error.code()).isEqualTo(OAuthErrorCode.INVALID_SCOPE);
         assertThat(error.description()).contains("sources:write").doesNotContain("workspace:read");
         assertThat(signer.signed()).isEmpty();
+        assertThat(lastUsed.flush()).isZero();
         assertThat(stores.clients().findById(client.client().id()).orElseThrow().lastUsedAt()).isEmpty();
     }
 
@@ -369,11 +373,13 @@ class IssueAccessTokenServiceTest {
     }
 
     @Test
-    void issueMarksTheClientUsedAtTheTokensIssueTime() {
+    void issueMarksTheClientUsedAtTheTokensIssueTimeWhenTheTrackerIsFlushed() {
         OAuthClient.Registration client = register("*");
         clock.advance(Duration.ofMinutes(5));
 
         service.issue(request(basic(client), null));
+        assertThat(stores.clients().findById(client.client().id()).orElseThrow().lastUsedAt()).as("before the flush").isEmpty();
+        assertThat(lastUsed.flush()).isEqualTo(1);
 
         assertThat(stores.clients().findById(client.client().id()).orElseThrow().lastUsedAt())
                 .contains(signer.last().issuedAt())

@@ -66,12 +66,12 @@ class TokenRevocationServiceTest {
     void setUp() {
         stores = InMemoryStores.create();
         audit = (InMemoryAuditLog) stores.audit();
-        revocations = new CredentialRevocations(stores.revokedTokens(), stores.apiKeys(), clock);
+        revocations = new CredentialRevocations(stores.revokedTokens(), stores.apiKeys(), stores.clients(), clock);
         ClientAuthenticator authenticator = new ClientAuthenticator(stores.clients(),
-                new AuthenticationFailureAggregator(audit, clock));
+                new AuthenticationFailureAggregator(audit, clock), clock);
         FakeAccessTokenVerifier verifier = new FakeAccessTokenVerifier(signer);
         service = new TokenRevocationService(authenticator, verifier, stores.clients(), revocations, audit, clock);
-        issuer = new IssueAccessTokenService(authenticator, stores.clients(), signer, ScopeCatalog.standard(),
+        issuer = new IssueAccessTokenService(authenticator, new LastUsedTracker(stores.clients()), signer, ScopeCatalog.standard(),
                 new TokenPolicy(ISSUER, TTL), clock, data.random());
         bearer = new AuthenticateBearerService(stores.apiKeys(), verifier, stores.clients(), revocations, clock, 100);
         workspace = data.addWorkspace(stores);
@@ -124,7 +124,7 @@ class TokenRevocationServiceTest {
 
         assertThat(stores.revokedTokens().revokedSince(Instant.EPOCH, NOW)).containsExactly(
                 new RevokedToken(claims.jwtId(), tokenClient.client().clientId(), claims.expiresAt(), T0));
-        CredentialRevocations anotherServer = new CredentialRevocations(stores.revokedTokens(), stores.apiKeys(), clock);
+        CredentialRevocations anotherServer = new CredentialRevocations(stores.revokedTokens(), stores.apiKeys(), stores.clients(), clock);
         assertThat(anotherServer.isTokenRevoked(claims.jwtId())).isTrue();
     }
 

@@ -59,7 +59,7 @@ class BootstrapInstallationServiceTest {
         BootstrapCredentials credentials = service.bootstrapIfEmpty().orElseThrow();
         AuthenticateBearerService bearer = new AuthenticateBearerService(stores.apiKeys(),
                 new FakeAccessTokenVerifier(new FakeAccessTokenSigner()), stores.clients(),
-                new CredentialRevocations(stores.revokedTokens(), stores.apiKeys(), clock), clock, 100);
+                new CredentialRevocations(stores.revokedTokens(), stores.apiKeys(), stores.clients(), clock), clock, 100);
 
         Principal principal = bearer.authenticate(credentials.apiKey().value());
 

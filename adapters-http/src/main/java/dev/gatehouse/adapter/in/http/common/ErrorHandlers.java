@@ -1,5 +1,6 @@
 package dev.gatehouse.adapter.in.http.common;
 
+import dev.gatehouse.application.shared.ConflictException;
 import dev.gatehouse.application.shared.ForbiddenException;
 import dev.gatehouse.application.shared.InsufficientScopeException;
 import dev.gatehouse.application.shared.InvalidInputException;
@@ -32,6 +33,7 @@ public final class ErrorHandlers {
             Json.respond(ctx, 403, error(e.getMessage()));
         });
         config.routes.exception(ForbiddenException.class, (e, ctx) -> Json.respond(ctx, 403, error(e.getMessage())));
+        config.routes.exception(ConflictException.class, (e, ctx) -> Json.respond(ctx, 409, error(e.getMessage())));
         config.routes.exception(NotFoundException.class, (e, ctx) -> Json.respond(ctx, 404, error(e.getMessage())));
         config.routes.exception(HttpResponseException.class, (e, ctx) ->
                 Json.respond(ctx, e.getStatus(), error(clientMessage(e))));

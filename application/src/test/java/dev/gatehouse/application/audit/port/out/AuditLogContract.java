@@ -10,6 +10,7 @@ import dev.gatehouse.application.testing.TestData;
 import dev.gatehouse.domain.audit.AuditEvent;
 import dev.gatehouse.domain.client.OAuthClient;
 import dev.gatehouse.domain.common.Base62;
+import dev.gatehouse.domain.workspace.ProjectId;
 import dev.gatehouse.domain.workspace.User;
 import dev.gatehouse.domain.workspace.Workspace;
 import java.time.Duration;
@@ -61,7 +62,12 @@ public abstract class AuditLogContract {
                         at.truncatedTo(ChronoUnit.MINUTES), at),
                 new AuditEvent.ApiKeyRevoked(in.id(), user.id(), at),
                 new AuditEvent.AccessTokenRevoked(in.id(), client.clientId(), data.client(in.id()).clientId(),
-                        Base62.random(data.random(), 22), at));
+                        Base62.random(data.random(), 22), at),
+                new AuditEvent.OAuthClientChanged(in.id(), user.id(), "203.0.113.7", "secret_rotated", client.clientId(),
+                        "grace_period_seconds=3600 revoke_tokens=true", at),
+                new AuditEvent.ProjectChanged(in.id(), client.clientId(), "created",
+                        ProjectId.generate(data.random()).value(), at),
+                new AuditEvent.MemberChanged(in.id(), user.id(), "2001:db8::1", "role_changed", user.id(), "admin", at));
     }
 
     @Test
@@ -172,15 +178,17 @@ public abstract class AuditLogContract {
         audit.record(new AuditEvent.ApiKeyRevoked(workspace.id(), user.id(), T0));
         audit.record(new AuditEvent.ApiKeyRevoked(other.id(), user.id(), T0.plusMillis(1)));
         audit.record(new AuditEvent.ApiKeyRevoked(workspace.id(), user.id(), T0.plusMillis(2)));
-        oneOfEachType(other, T0).forEach(audit::record);
+        List<AuditEvent> othersTypes = oneOfEachType(other, T0);
+        othersTypes.forEach(audit::record);
 
         List<RecordedAuditEvent> mine = audit.after(workspace.id(), 0, 100);
         List<RecordedAuditEvent> theirs = audit.after(other.id(), 0, 100);
 
         assertThat(mine).extracting(RecordedAuditEvent::at).containsExactly(T0, T0.plusMillis(2));
         assertThat(mine).allSatisfy(e -> assertThat(e.workspaceId()).isEqualTo(workspace.id()));
-        assertThat(theirs).hasSize(6).allSatisfy(e -> assertThat(e.workspaceId()).isEqualTo(other.id()));
-        assertThat(audit.after(other.id(), mine.get(1).id(), 100)).hasSize(5);
+        assertThat(theirs).hasSize(1 + othersTypes.size())
+                .allSatisfy(e -> assertThat(e.workspaceId()).isEqualTo(other.id()));
+        assertThat(audit.after(other.id(), mine.get(1).id(), 100)).hasSize(othersTypes.size());
     }
 
     @Test
