@@ -11,6 +11,7 @@ import dev.gatehouse.application.audit.service.AuthenticationFailureAggregator;
 import dev.gatehouse.application.auth.service.AuthenticateBearerService;
 import dev.gatehouse.application.auth.service.CredentialRevocations;
 import dev.gatehouse.application.client.service.CreateOAuthClientService;
+import dev.gatehouse.application.cluster.port.out.ClusterSignals;
 import dev.gatehouse.application.client.service.ListOAuthClientsService;
 import dev.gatehouse.application.client.service.ManageOAuthClientService;
 import dev.gatehouse.application.project.service.ProjectService;
@@ -31,6 +32,7 @@ import dev.gatehouse.application.workspace.service.GetCurrentUserService;
 import dev.gatehouse.application.workspace.service.GetWorkspaceService;
 import dev.gatehouse.application.workspace.service.MemberService;
 import dev.gatehouse.domain.scope.ScopeCatalog;
+import dev.gatehouse.domain.source.SourceId;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -42,6 +44,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +62,7 @@ public final class Gatehouse implements AutoCloseable {
     private final LastUsedTracker lastUsed;
     private final String host;
     private final String issuer;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private Gatehouse(Database database, GatehouseHttpServer http, ScheduledExecutorService maintenance,
                       AuthenticationFailureAggregator failures, LastUsedTracker lastUsed, String host, String issuer) {
@@ -82,7 +86,7 @@ public final class Gatehouse implements AutoCloseable {
         String issuer = config.issuer().map(Gatehouse::stripTrailingSlash).orElse("http://localhost:" + port);
         ScopeCatalog catalog = ScopeCatalog.standard();
 
-        Database database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword());
+        Database database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize());
         ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "gatehouse-maintenance");
             thread.setDaemon(true);
@@ -135,6 +139,20 @@ public final class Gatehouse implements AutoCloseable {
                     catalog,
                     database::isReachable);
 
+            ClusterSignals signals = database.clusterSignals();
+            revocations.onLocalChange(signals::credentialsChanged);
+            sources.onEmit(signals::eventAppended);
+            signals.listen(new ClusterSignals.Listener() {
+                @Override
+                public void credentialsChanged() {
+                    revocations.sync();
+                }
+
+                @Override
+                public void eventAppended(SourceId source, long sequence) {
+                    sources.forwardAppended(source, sequence);
+                }
+            });
             every(maintenance, 1, TimeUnit.SECONDS, "revocation sync", revocations::sync);
             every(maintenance, 5, TimeUnit.SECONDS, "failure audit", failures::flushEnded);
             every(maintenance, 60, TimeUnit.SECONDS, "revocation purge", revocations::purgeExpired);
@@ -180,6 +198,9 @@ public final class Gatehouse implements AutoCloseable {
     /** Stops taking requests, ends open streams, records pending audit events and closes the database. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         maintenance.shutdownNow();
         try {
             http.close();

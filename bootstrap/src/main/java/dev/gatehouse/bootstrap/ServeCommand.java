@@ -35,6 +35,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--db-password", defaultValue = "${env:GATEHOUSE_DB_PASSWORD:-}", description = "Database password (env GATEHOUSE_DB_PASSWORD).")
     String dbPassword;
 
+    @Option(names = "--db-pool-size", defaultValue = "${env:GATEHOUSE_DB_POOL_SIZE:-10}", description = "Connections in the database pool (env GATEHOUSE_DB_POOL_SIZE, default 10).")
+    int dbPoolSize;
+
     @Option(names = "--issuer", defaultValue = "${env:GATEHOUSE_ISSUER:-}", description = "Public base URL; default http://localhost:<port> (env GATEHOUSE_ISSUER).")
     String issuer;
 
@@ -76,6 +79,9 @@ final class ServeCommand implements Callable<Integer> {
         if (tokenTtl < 1 || tokenTtl > 86_400) {
             throw new ParameterException(spec.commandLine(), "--token-ttl must be between 1 and 86400 seconds");
         }
+        if (dbPoolSize < 1 || dbPoolSize > 200) {
+            throw new ParameterException(spec.commandLine(), "--db-pool-size must be between 1 and 200");
+        }
         if (sseHeartbeat < 1 || sseHeartbeat > 3600) {
             throw new ParameterException(spec.commandLine(), "--sse-heartbeat must be between 1 and 3600 seconds");
         }
@@ -94,7 +100,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         return new ServerConfig(host, port,
                 dbUrl.isEmpty() ? Database.defaultH2Url() : dbUrl,
-                dbUser, dbPassword,
+                dbUser, dbPassword, dbPoolSize,
                 issuer.isEmpty() ? Optional.empty() : Optional.of(issuer),
                 bootstrapFile.isEmpty() ? Optional.empty() : Optional.of(Path.of(bootstrapFile)),
                 Duration.ofSeconds(tokenTtl),

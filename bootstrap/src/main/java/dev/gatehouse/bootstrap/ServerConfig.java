@@ -12,6 +12,7 @@ public record ServerConfig(
         String dbUrl,
         String dbUser,
         String dbPassword,
+        int dbPoolSize,
         Optional<String> issuer,
         Optional<Path> bootstrapFile,
         Duration tokenTtl,
@@ -22,27 +23,27 @@ public record ServerConfig(
 
     /** The defaults of contract §1 and §8 for everything but where to listen and which database. */
     public static ServerConfig defaults(String host, int port, String dbUrl) {
-        return new ServerConfig(host, port, dbUrl, "", "", Optional.empty(), Optional.empty(), Duration.ofSeconds(3600),
+        return new ServerConfig(host, port, dbUrl, "", "", 10, Optional.empty(), Optional.empty(), Duration.ofSeconds(3600),
                 false, Duration.ofSeconds(15), 1000, Duration.ofDays(1));
     }
 
     public ServerConfig withIssuer(String issuer) {
-        return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, Optional.of(issuer), bootstrapFile, tokenTtl, tokenReuse,
+        return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dbPoolSize, Optional.of(issuer), bootstrapFile, tokenTtl, tokenReuse,
                 sseHeartbeat, eventRetentionCount, eventRetentionAge);
     }
 
     public ServerConfig withBootstrapFile(Path file) {
-        return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, issuer, Optional.of(file), tokenTtl, tokenReuse,
+        return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dbPoolSize, issuer, Optional.of(file), tokenTtl, tokenReuse,
                 sseHeartbeat, eventRetentionCount, eventRetentionAge);
     }
 
     public ServerConfig withTokenTtl(Duration ttl) {
-        return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, issuer, bootstrapFile, ttl, tokenReuse,
+        return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dbPoolSize, issuer, bootstrapFile, ttl, tokenReuse,
                 sseHeartbeat, eventRetentionCount, eventRetentionAge);
     }
 
     public ServerConfig withSseHeartbeat(Duration heartbeat) {
-        return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, issuer, bootstrapFile, tokenTtl, tokenReuse,
+        return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dbPoolSize, issuer, bootstrapFile, tokenTtl, tokenReuse,
                 heartbeat, eventRetentionCount, eventRetentionAge);
     }
 
@@ -54,6 +55,9 @@ public record ServerConfig(
         Objects.requireNonNull(issuer, "issuer");
         Objects.requireNonNull(bootstrapFile, "bootstrapFile");
         Objects.requireNonNull(tokenTtl, "tokenTtl");
+        if (dbPoolSize < 1) {
+            throw new IllegalArgumentException("the database pool needs at least one connection");
+        }
         Objects.requireNonNull(sseHeartbeat, "sseHeartbeat");
         Objects.requireNonNull(eventRetentionAge, "eventRetentionAge");
     }

@@ -33,6 +33,24 @@ class AccessTokenClaimsTest {
         assertThat(claims.isLiveAt(IAT.plusSeconds(3600))).isFalse();
     }
 
+    @Test
+    void theShortConstructorGivesGenerationZero() {
+        assertThat(claims(IAT, IAT.plusSeconds(60)).clientGeneration()).isZero();
+    }
+
+    @Test
+    void keepsTheClientGenerationAndRejectsANegativeOne() {
+        AccessTokenClaims claims = claims(IAT, IAT.plusSeconds(60));
+
+        assertThat(withGeneration(claims, 7).clientGeneration()).isEqualTo(7);
+        assertThatThrownBy(() -> withGeneration(claims, -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static AccessTokenClaims withGeneration(AccessTokenClaims c, int generation) {
+        return new AccessTokenClaims(c.issuer(), c.audience(), c.clientId(), c.workspaceId(), c.scope(), c.projects(),
+                c.issuedAt(), c.notBefore(), c.expiresAt(), c.jwtId(), generation);
+    }
+
     private AccessTokenClaims claims(Instant issuedAt, Instant expiresAt) {
         return new AccessTokenClaims("https://issuer", "https://issuer", new ClientId(CredentialKind.CLIENT_ID.generate(random)),
                 WorkspaceId.generate(random), ScopeSet.of("*"), Optional.empty(), issuedAt, issuedAt, expiresAt, "jti");

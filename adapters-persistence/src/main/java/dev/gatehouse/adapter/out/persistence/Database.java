@@ -5,7 +5,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.gatehouse.application.apikey.port.out.ApiKeyRepository;
 import dev.gatehouse.application.audit.port.out.AuditLog;
 import dev.gatehouse.application.client.port.out.OAuthClientRepository;
+import dev.gatehouse.application.cluster.port.out.ClusterSignals;
 import dev.gatehouse.application.project.port.out.ProjectRepository;
+import dev.gatehouse.application.shared.StoreUnavailableException;
 import dev.gatehouse.application.source.port.out.SourceRepository;
 import dev.gatehouse.application.token.port.out.RevokedTokenRepository;
 import dev.gatehouse.application.token.port.out.SigningKeyRepository;
@@ -39,17 +41,31 @@ import org.jdbi.v3.core.Jdbi;
  * reaches the file before it returns, and survives the process being killed. (Setting it needs H2 admin
  * rights, which the user that created the database has.) An H2 file is opened by one process at a time:
  * servers that share a database use PostgreSQL.
+ *
+ * <p>Every repository throws {@link StoreUnavailableException} when the database cannot be reached (see
+ * {@link StoreFaults}); other failures pass through unchanged. The pool answers such a call within a few
+ * seconds rather than waiting, and reconnects by itself once the database is back: a {@code Database} is
+ * never reopened after a fault. On PostgreSQL its connections carry the application name {@code gatehouse},
+ * and {@link #clusterSignals()} tells the other servers on the database about changes.
  */
 public final class Database implements AutoCloseable {
 
-    private static final int POOL_SIZE = 10;
-    private static final long CONNECTION_TIMEOUT_MILLIS = 5_000;
+    /** The connection pool's size when {@link #open(String, String, String)} is not told one. */
+    public static final int DEFAULT_POOL_SIZE = 10;
+    /** The smallest pool: the schema migration holds two connections at once. */
+    public static final int MIN_POOL_SIZE = 2;
+    static final String APPLICATION_NAME = "gatehouse";
+
+    private static final long CONNECTION_TIMEOUT_MILLIS = 2_500;
+    private static final long VALIDATION_TIMEOUT_MILLIS = 1_000;
     private static final int READINESS_TIMEOUT_SECONDS = 2;
     private static final String H2_PREFIX = "jdbc:h2:";
+    private static final String POSTGRES_PREFIX = "jdbc:postgresql:";
     private static final String WRITE_DELAY = "WRITE_DELAY";
 
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
+    private final ClusterSignals clusterSignals;
     private final WorkspaceRepository workspaces;
     private final UserRepository users;
     private final ApiKeyRepository apiKeys;
@@ -61,38 +77,53 @@ public final class Database implements AutoCloseable {
     private final RevokedTokenRepository revokedTokens;
     private final ProjectRepository projects;
 
-    private Database(HikariDataSource dataSource) {
+    private Database(HikariDataSource dataSource, Jdbi jdbi, ClusterSignals clusterSignals) {
         this.dataSource = dataSource;
-        this.jdbi = Jdbi.create(dataSource);
-        this.workspaces = new JdbiWorkspaceRepository(jdbi);
-        this.users = new JdbiUserRepository(jdbi);
-        this.apiKeys = new JdbiApiKeyRepository(jdbi);
-        this.clients = new JdbiOAuthClientRepository(jdbi);
-        this.installations = new JdbiInstallationRepository(jdbi);
-        this.signingKeys = new JdbiSigningKeyRepository(jdbi);
-        this.auditLog = new JdbiAuditLog(jdbi);
-        this.sources = new JdbiSourceRepository(jdbi);
-        this.revokedTokens = new JdbiRevokedTokenRepository(jdbi);
-        this.projects = new JdbiProjectRepository(jdbi);
+        this.jdbi = jdbi;
+        this.clusterSignals = clusterSignals;
+        this.workspaces = StoreFaults.translating(WorkspaceRepository.class, new JdbiWorkspaceRepository(jdbi));
+        this.users = StoreFaults.translating(UserRepository.class, new JdbiUserRepository(jdbi));
+        this.apiKeys = StoreFaults.translating(ApiKeyRepository.class, new JdbiApiKeyRepository(jdbi));
+        this.clients = StoreFaults.translating(OAuthClientRepository.class, new JdbiOAuthClientRepository(jdbi));
+        this.installations = StoreFaults.translating(InstallationRepository.class, new JdbiInstallationRepository(jdbi));
+        this.signingKeys = StoreFaults.translating(SigningKeyRepository.class, new JdbiSigningKeyRepository(jdbi));
+        this.auditLog = StoreFaults.translating(AuditLog.class, new JdbiAuditLog(jdbi));
+        this.sources = StoreFaults.translating(SourceRepository.class, new JdbiSourceRepository(jdbi));
+        this.revokedTokens = StoreFaults.translating(RevokedTokenRepository.class, new JdbiRevokedTokenRepository(jdbi));
+        this.projects = StoreFaults.translating(ProjectRepository.class, new JdbiProjectRepository(jdbi));
+    }
+
+    /** {@link #open(String, String, String, int)} with a pool of {@value #DEFAULT_POOL_SIZE} connections. */
+    public static Database open(String jdbcUrl, String user, String password) {
+        return open(jdbcUrl, user, password, DEFAULT_POOL_SIZE);
     }
 
     /**
-     * Connects to the database at {@code jdbcUrl} ({@code jdbc:postgresql:…} or {@code jdbc:h2:…}), migrates
-     * its schema and returns the repositories over it.
+     * Connects to the database at {@code jdbcUrl} ({@code jdbc:postgresql:…} or {@code jdbc:h2:…}) through a
+     * pool of {@code poolSize} connections, migrates its schema and returns the repositories over it.
      *
+     * @throws IllegalArgumentException when {@code poolSize} is below {@value #MIN_POOL_SIZE}
      * @throws RuntimeException when the database cannot be reached or migrated; nothing is left open
      */
-    public static Database open(String jdbcUrl, String user, String password) {
+    public static Database open(String jdbcUrl, String user, String password, int poolSize) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        if (poolSize < MIN_POOL_SIZE) {
+            throw new IllegalArgumentException("the pool size must be at least " + MIN_POOL_SIZE + ", not " + poolSize);
+        }
         Optional<Path> h2Folder = h2FileParent(jdbcUrl);
         h2Folder.ifPresent(Database::createDirectories);
+        boolean postgres = isPostgres(jdbcUrl);
         HikariConfig config = new HikariConfig();
         config.setPoolName("gatehouse");
         config.setJdbcUrl(h2Folder.isPresent() ? withDurableCommits(jdbcUrl) : jdbcUrl);
         config.setUsername(user);
         config.setPassword(password);
-        config.setMaximumPoolSize(POOL_SIZE);
+        config.setMaximumPoolSize(poolSize);
         config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
+        config.setValidationTimeout(VALIDATION_TIMEOUT_MILLIS);
+        if (postgres) {
+            config.addDataSourceProperty("ApplicationName", APPLICATION_NAME);
+        }
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
             Flyway.configure()
@@ -100,7 +131,12 @@ public final class Database implements AutoCloseable {
                     .locations("classpath:db/migration")
                     .load()
                     .migrate();
-            return new Database(dataSource);
+            Jdbi jdbi = Jdbi.create(dataSource);
+            ClusterSignals signals = postgres
+                    ? new PostgresClusterSignals(jdbi, jdbcUrl, user, password,
+                            PostgresClusterSignals.channelFor(currentSchema(jdbi)))
+                    : ClusterSignals.NONE;
+            return new Database(dataSource, jdbi, signals);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -152,6 +188,15 @@ public final class Database implements AutoCloseable {
         return projects;
     }
 
+    /**
+     * How this server and the others on the same database tell each other about changes: PostgreSQL
+     * {@code LISTEN/NOTIFY} ({@link PostgresClusterSignals}) on PostgreSQL, {@link ClusterSignals#NONE} on H2,
+     * which one server alone uses. Closed with the database.
+     */
+    public ClusterSignals clusterSignals() {
+        return clusterSignals;
+    }
+
     /** Whether the database answers a trivial query within a few seconds; for a readiness probe. */
     public boolean isReachable() {
         if (dataSource.isClosed()) {
@@ -167,10 +212,31 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Closes the connection pool; the repositories fail from then on. */
+    /**
+     * Stops listening for cluster signals and closes the connection pool; the repositories throw
+     * {@link StoreUnavailableException} from then on.
+     */
     @Override
     public void close() {
-        dataSource.close();
+        try {
+            if (clusterSignals instanceof PostgresClusterSignals postgres) {
+                postgres.close();
+            }
+        } finally {
+            dataSource.close();
+        }
+    }
+
+    static boolean isPostgres(String jdbcUrl) {
+        return jdbcUrl.regionMatches(true, 0, POSTGRES_PREFIX, 0, POSTGRES_PREFIX.length());
+    }
+
+    /** The schema the tables were migrated into, which names the cluster signal channel. */
+    private static String currentSchema(Jdbi jdbi) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT current_schema()")
+                .mapTo(String.class)
+                .findOne()
+                .orElse(null));
     }
 
     /** The folder of an H2 file database's files, for a URL such as {@code jdbc:h2:file:./data/gatehouse}. */

@@ -9,6 +9,7 @@ import dev.gatehouse.domain.workspace.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,6 +63,34 @@ class DatabaseTest {
     void openWhenUnreachableThenThrows() {
         assertThatThrownBy(() -> Database.open("jdbc:postgresql://127.0.0.1:1/none?connectTimeout=1", "nobody", ""))
                 .isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
+    void openWhenThePoolSizeIsBelowTwoThenRefuses() {
+        assertThatThrownBy(() -> Database.open("jdbc:h2:mem:unused", "sa", "", 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("pool size");
+    }
+
+    @Test
+    void openWithTheSmallestPoolThenMigratesAndWorks() {
+        try (Database db = Database.open("jdbc:h2:mem:" + UUID.randomUUID(), "sa", "", Database.MIN_POOL_SIZE)) {
+            Workspace workspace = data.workspace(T0);
+            db.workspaces().add(workspace);
+            assertThat(db.workspaces().findById(workspace.id())).contains(workspace);
+        }
+    }
+
+    @Test
+    void clusterSignalsOnPostgresAreListenNotify() {
+        assertThat(TestDatabases.postgres().database().clusterSignals()).isInstanceOf(PostgresClusterSignals.class);
+    }
+
+    @Test
+    void isPostgresReadsTheUrlPrefix() {
+        assertThat(Database.isPostgres("jdbc:postgresql://db/gatehouse")).isTrue();
+        assertThat(Database.isPostgres("JDBC:PostgreSQL://db/gatehouse")).isTrue();
+        assertThat(Database.isPostgres(Database.defaultH2Url())).isFalse();
     }
 
     @Test

@@ -9,31 +9,40 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.opentest4j.TestAbortedException;
 
 /**
  * Fresh, empty, migrated databases for tests (or empty, unmigrated ones: {@link Location}): an in-memory H2
- * database with a unique name, or a new schema in the PostgreSQL at {@code jdbc:postgresql://127.0.0.1:5432/test} (override with the environment
- * variables {@code GATEHOUSE_TEST_PG_URL}, {@code GATEHOUSE_TEST_PG_USER} and {@code GATEHOUSE_TEST_PG_PASSWORD}).
- * An unreachable PostgreSQL fails the test rather than skipping it. Test classes that open databases
+ * database with a unique name, or a new schema in a PostgreSQL database. Test classes that open databases
  * declare {@code @ExtendWith(TestDatabases.CloseAfterEach.class)}, which closes them and drops their schemas.
+ *
+ * <p>Which PostgreSQL, and what happens when it does not answer, is {@link PgServer}'s: the one named by the
+ * environment variable {@code GATEHOUSE_TEST_PG_URL} must answer, else the test fails; without that variable,
+ * the local default {@code jdbc:postgresql://127.0.0.1:5432/test} is tried, and if it does not answer the
+ * PostgreSQL tests are skipped, saying so, so that {@code mvn verify} passes on a laptop without PostgreSQL.
  */
 final class TestDatabases {
 
-    private static final String PG_URL = env("GATEHOUSE_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-    private static final String PG_PASSWORD = env("GATEHOUSE_TEST_PG_PASSWORD", "");
-    /** Local clusters trust either the {@code postgres} superuser or the OS user's role; CI runs as root. */
-    private static final List<String> PG_USERS = System.getenv("GATEHOUSE_TEST_PG_USER") != null
-            ? List.of(System.getenv("GATEHOUSE_TEST_PG_USER"))
-            : List.of("postgres", "root");
+    static final String PG_URL_VARIABLE = "GATEHOUSE_TEST_PG_URL";
+    static final String PG_USER_VARIABLE = "GATEHOUSE_TEST_PG_USER";
+    static final String PG_PASSWORD_VARIABLE = "GATEHOUSE_TEST_PG_PASSWORD";
+    static final String DEFAULT_PG_URL = "jdbc:postgresql://127.0.0.1:5432/test";
+
+    private static final PgServer PG = PgServer.fromEnvironment(System.getenv());
+    private static final String PG_URL = PG.url();
+    private static final String PG_PASSWORD = PG.password();
 
     private static final Deque<AutoCloseable> OPEN = new ConcurrentLinkedDeque<>();
     private static volatile String pgUser;
+    private static volatile String pgSkipped;
 
     private TestDatabases() {}
 
@@ -46,6 +55,14 @@ final class TestDatabases {
 
         Database openAnother() {
             return register(Database.open(url, user, password));
+        }
+
+        /**
+         * Another server on a PostgreSQL database, with {@code poolSize} connections that carry
+         * {@code applicationName}, so that a test can find them in {@code pg_stat_activity}.
+         */
+        Database openAnother(String applicationName, int poolSize) {
+            return register(Database.open(url + "&ApplicationName=" + applicationName, user, password, poolSize));
         }
 
         /** Direct access for checks of what the tables hold. */
@@ -135,25 +152,76 @@ final class TestDatabases {
         return db;
     }
 
-    private static String pgUser() {
-        String user = pgUser;
-        if (user != null) {
-            return user;
+    /** The user to connect as; the first call finds out, and says once when the PostgreSQL tests are skipped. */
+    private static synchronized String pgUser() {
+        if (pgUser != null) {
+            return pgUser;
         }
-        List<SQLException> failures = new ArrayList<>();
-        for (String candidate : PG_USERS) {
-            try (Connection ignored = DriverManager.getConnection(PG_URL, candidate, PG_PASSWORD)) {
-                pgUser = candidate;
-                return candidate;
-            } catch (SQLException e) {
-                failures.add(e);
+        Assumptions.assumeTrue(pgSkipped == null, () -> pgSkipped);
+        try {
+            pgUser = PG.connectingUser();
+            return pgUser;
+        } catch (TestAbortedException e) {
+            pgSkipped = e.getMessage().replaceFirst("^Assumption failed: ", "");
+            System.err.println("[WARNING] " + pgSkipped);
+            throw e;
+        }
+    }
+
+    /**
+     * The PostgreSQL that the tests use: the one that {@value #PG_URL_VARIABLE} names, which is then
+     * {@code required}, or else the local default, which may be missing.
+     */
+    record PgServer(String url, List<String> users, String password, boolean required) {
+
+        static final String SKIPPED = "PostgreSQL skipped: set " + PG_URL_VARIABLE + " (and " + PG_USER_VARIABLE
+                + ", " + PG_PASSWORD_VARIABLE + ") to run the PostgreSQL tests against a server that must answer";
+
+        /** Local clusters trust either the {@code postgres} superuser or the OS user's role; CI runs as root. */
+        static PgServer fromEnvironment(Map<String, String> environment) {
+            String url = nonBlank(environment.get(PG_URL_VARIABLE));
+            String user = nonBlank(environment.get(PG_USER_VARIABLE));
+            String password = nonBlank(environment.get(PG_PASSWORD_VARIABLE));
+            return new PgServer(url == null ? DEFAULT_PG_URL : url,
+                    user == null ? List.of("postgres", "root") : List.of(user),
+                    password == null ? "" : password,
+                    url != null);
+        }
+
+        /**
+         * The first of {@link #users} that can connect.
+         *
+         * @throws IllegalStateException when none can and the server is {@code required}: the test fails
+         * @throws TestAbortedException when none can and the server is the optional default: the test is skipped
+         */
+        String connectingUser() {
+            List<SQLException> failures = new ArrayList<>();
+            for (String candidate : users) {
+                try (Connection ignored = DriverManager.getConnection(url, candidate, password)) {
+                    return candidate;
+                } catch (SQLException e) {
+                    failures.add(e);
+                }
             }
+            if (!required) {
+                try {
+                    Assumptions.assumeTrue(false, SKIPPED + "; none answers at " + url + " as any of " + users);
+                } catch (TestAbortedException skipped) {
+                    failures.forEach(skipped::addSuppressed);
+                    throw skipped;
+                }
+            }
+            IllegalStateException unreachable = new IllegalStateException(
+                    "PostgreSQL is unreachable at " + url + " (from " + PG_URL_VARIABLE + ") as any of " + users
+                            + "; start it or correct " + PG_URL_VARIABLE + ", " + PG_USER_VARIABLE + " and "
+                            + PG_PASSWORD_VARIABLE);
+            failures.forEach(unreachable::addSuppressed);
+            throw unreachable;
         }
-        IllegalStateException unreachable = new IllegalStateException(
-                "PostgreSQL is unreachable at " + PG_URL + " as any of " + PG_USERS
-                        + "; start it (pg_ctlcluster <version> main start) or set GATEHOUSE_TEST_PG_URL/_USER/_PASSWORD");
-        failures.forEach(unreachable::addSuppressed);
-        throw unreachable;
+
+        private static String nonBlank(String value) {
+            return value == null || value.isBlank() ? null : value;
+        }
     }
 
     private static void run(String url, String user, String password, String sql) throws SQLException {
@@ -161,10 +229,5 @@ final class TestDatabases {
              Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

@@ -40,6 +40,7 @@ public final class CredentialRevocations {
     private final Map<ApiKeyId, Instant> keys = new ConcurrentHashMap<>();
     private final Map<ClientId, OAuthClient> changedClients = new ConcurrentHashMap<>();
     private final List<Consumer<ApiKeyId>> keyListeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> localChangeListeners = new CopyOnWriteArrayList<>();
     private volatile Instant lastSync;
 
     public CredentialRevocations(RevokedTokenRepository revokedTokens, ApiKeyRepository apiKeys, OAuthClientRepository clients,
@@ -51,7 +52,7 @@ public final class CredentialRevocations {
         Instant now = clock.instant();
         revokedTokens.revokedSince(Instant.EPOCH, now).forEach(t -> tokens.put(t.jti(), t.expiresAt()));
         apiKeys.revokedSince(now.minus(KEEP_REVOKED_KEYS)).forEach(k -> keys.put(k.id(), k.revokedAt().orElse(now)));
-        clients.changedSince(now.minus(KEEP_CLIENT_CHANGES)).forEach(this::clientChanged);
+        clients.changedSince(now.minus(KEEP_CLIENT_CHANGES)).forEach(this::applyClient);
         this.lastSync = now;
     }
 
@@ -67,7 +68,20 @@ public final class CredentialRevocations {
 
     /** Applies a client's new state here at once (after it was stored). */
     public void clientChanged(OAuthClient client) {
+        applyClient(client);
+        localChangeListeners.forEach(Runnable::run);
+    }
+
+    private void applyClient(OAuthClient client) {
         changedClients.merge(client.clientId(), client, (old, next) -> next.version() >= old.version() ? next : old);
+    }
+
+    /**
+     * Calls {@code listener} after each revocation or client change made on this server (not those learnt by
+     * {@link #sync()}), so that other servers can be told at once.
+     */
+    public void onLocalChange(Runnable listener) {
+        localChangeListeners.add(listener);
     }
 
     /** Calls {@code listener} with each API key revoked from now on, here or (after a sync) elsewhere. */
@@ -87,26 +101,32 @@ public final class CredentialRevocations {
     public void revokeToken(RevokedToken token) {
         revokedTokens.add(token);
         tokens.put(token.jti(), token.expiresAt());
+        localChangeListeners.forEach(Runnable::run);
     }
 
     /** Applies an API key revocation (already stored) here at once. */
     public void apiKeyRevoked(ApiKeyId id, Instant at) {
+        applyApiKey(id, at);
+        localChangeListeners.forEach(Runnable::run);
+    }
+
+    private void applyApiKey(ApiKeyId id, Instant at) {
         if (keys.put(id, at) == null) {
             keyListeners.forEach(l -> l.accept(id));
         }
     }
 
     /** Reads the revocations stored since the last sync, and forgets entries that no longer matter. */
-    public void sync() {
+    public synchronized void sync() {
         Instant now = clock.instant();
         Instant since = lastSync.minus(SYNC_OVERLAP);
         for (RevokedToken token : revokedTokens.revokedSince(since, now)) {
             tokens.put(token.jti(), token.expiresAt());
         }
         for (ApiKey key : apiKeys.revokedSince(since)) {
-            apiKeyRevoked(key.id(), key.revokedAt().orElse(now));
+            applyApiKey(key.id(), key.revokedAt().orElse(now));
         }
-        clients.changedSince(since).forEach(this::clientChanged);
+        clients.changedSince(since).forEach(this::applyClient);
         changedClients.values().removeIf(c -> c.updatedAt().isBefore(now.minus(KEEP_CLIENT_CHANGES)));
         tokens.values().removeIf(expiry -> !expiry.isAfter(now));
         keys.values().removeIf(at -> at.isBefore(now.minus(KEEP_REVOKED_KEYS)));

@@ -19,6 +19,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.random.RandomGenerator;
 
 /** Event sources: creation by users, reading, deletion, emitting and streaming (contract §8). */
@@ -33,6 +35,7 @@ public final class SourceService implements SourceUseCases.CreateSourceUseCase, 
     private final SourceSettings settings;
     private final Clock clock;
     private final RandomGenerator random;
+    private final List<BiConsumer<SourceId, Long>> emitListeners = new CopyOnWriteArrayList<>();
 
     public SourceService(SourceRepository sources, WorkspaceRepository workspaces, EventHub hub, SourceSettings settings,
                          Clock clock, RandomGenerator random) {
@@ -90,7 +93,28 @@ public final class SourceService implements SourceUseCases.CreateSourceUseCase, 
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         SourceEvent event = sources.append(id, now, payloadJson, settings.retainCount());
         hub.publish(topic(id), event);
+        emitListeners.forEach(l -> l.accept(id, event.sequence()));
         return event;
+    }
+
+    /** Calls {@code listener} with the source and sequence of each event emitted on this server. */
+    public void onEmit(BiConsumer<SourceId, Long> listener) {
+        emitListeners.add(listener);
+    }
+
+    /**
+     * Hands an event another server appended to this server's open streams of the source, if there are any.
+     * The stream drops it if it already delivered it.
+     */
+    public void forwardAppended(SourceId id, long sequence) {
+        if (hub.subscriberCount(topic(id)) == 0) {
+            return;
+        }
+        for (SourceEvent event : sources.eventsAfter(id, sequence - 1, 1)) {
+            if (event.sequence() == sequence) {
+                hub.publish(topic(id), event);
+            }
+        }
     }
 
     @Override

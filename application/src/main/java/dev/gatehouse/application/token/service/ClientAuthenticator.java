@@ -13,8 +13,8 @@ import java.util.Optional;
 
 /**
  * Authenticates a client at the OAuth endpoints. A wrong secret, an unknown, deleted or disabled client
- * all fail with the same {@code invalid_client} answer, and each path hashes the presented secret once,
- * so that the answer's timing does not tell them apart.
+ * all fail with the same {@code invalid_client} answer, and each path hashes the presented secret twice
+ * (against the current and the previous secret), so that the answer's timing does not tell them apart.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-2.3">RFC 6749 §2.3</a>
  */
@@ -47,6 +47,8 @@ public final class ClientAuthenticator {
         if (found.isPresent()) {
             matches = found.get().secretMatches(secret, clock.instant());
         } else {
+            // the same two hash comparisons a known client's check makes (current and previous secret)
+            NO_CLIENT.matches(secret);
             NO_CLIENT.matches(secret);
             matches = false;
         }

@@ -54,7 +54,8 @@ public final class TokenRevocationService implements IntrospectTokenUseCase, Rev
         return ownWorkspaceToken(caller, requireToken(token))
                 .filter(claims -> claims.isLiveAt(now))
                 .filter(claims -> !revocations.isTokenRevoked(claims.jwtId()))
-                .filter(claims -> clients.findByClientId(claims.clientId()).filter(OAuthClient::isActive).isPresent());
+                .filter(claims -> clients.findByClientId(claims.clientId()).filter(OAuthClient::isActive)
+                        .filter(c -> c.acceptsTokenGeneration(claims.clientGeneration())).isPresent());
     }
 
     @Override

@@ -34,6 +34,7 @@ public final class MemberService implements MemberUseCases.ListMembersUseCase, M
         MemberUseCases.ChangeMemberRoleUseCase, MemberUseCases.RemoveMemberUseCase {
 
     private static final int PASSWORD_LENGTH = 24;
+    private static final int MAX_USERNAME_LENGTH = 100;
 
     private final WorkspaceRepository workspaces;
     private final UserRepository users;
@@ -84,7 +85,8 @@ public final class MemberService implements MemberUseCases.ListMembersUseCase, M
             added = new MemberUseCases.AddedMember(new Member(user, role), Optional.empty(), Optional.empty());
         } else {
             String password = Base62.random(random, PASSWORD_LENGTH);
-            String username = address.substring(0, address.indexOf('@')).toLowerCase(Locale.ROOT);
+            String localPart = address.substring(0, address.indexOf('@')).toLowerCase(Locale.ROOT);
+            String username = localPart.substring(0, Math.min(localPart.length(), MAX_USERNAME_LENGTH));
             User user = new User(UserId.generate(random), address, username, passwords.hash(password), now);
             ApiKey.Issued key = ApiKey.issue(user.id(), now, random);
             workspaces.addMemberWithNewUser(user, key.key(), new Membership(workspace, user.id(), role));

@@ -401,6 +401,58 @@ class IssueAccessTokenServiceTest {
         assertThat(tokens).hasSize(20);
     }
 
+    @Test
+    void issueWritesTheClientsTokenGenerationIntoTheClaims() {
+        OAuthClient.Registration registered = OAuthClient.register(workspace.id(), "client", ScopeSet.of("*"),
+                ProjectAccess.all(), T0, data.random());
+        OAuthClient.Registration once = registered.client().rotated(Duration.ZERO, true, T0, data.random());
+        OAuthClient.Registration twice = once.client().rotated(Duration.ZERO, true, T0, data.random());
+        stores.clients().add(twice.client());
+
+        service.issue(request(basic(twice), null));
+
+        assertThat(twice.client().tokenGeneration()).isEqualTo(2);
+        assertThat(signer.last().clientGeneration()).isEqualTo(2);
+    }
+
+    @Test
+    void issueForAClientThatNeverRevokedItsTokensWritesGenerationZero() {
+        OAuthClient.Registration client = register("*");
+
+        service.issue(request(basic(client), null));
+
+        assertThat(signer.last().clientGeneration()).isZero();
+    }
+
+    @Test
+    void issueAfterARotationWithoutRevokeTokensKeepsTheGeneration() {
+        OAuthClient.Registration registered = OAuthClient.register(workspace.id(), "client", ScopeSet.of("*"),
+                ProjectAccess.all(), T0, data.random());
+        OAuthClient.Registration rotated = registered.client().rotated(Duration.ZERO, false, T0, data.random());
+        stores.clients().add(rotated.client());
+
+        service.issue(request(basic(rotated), null));
+
+        assertThat(signer.last().clientGeneration()).isZero();
+    }
+
+    @Test
+    void issueDuringAGracePeriodAcceptsThePreviousSecretUntilItEnds() {
+        OAuthClient.Registration registered = OAuthClient.register(workspace.id(), "client", ScopeSet.of("*"),
+                ProjectAccess.all(), T0, data.random());
+        Instant rotatedAt = NOW.truncatedTo(ChronoUnit.MILLIS);
+        OAuthClient.Registration rotated = registered.client().rotated(Duration.ofMinutes(10), false, rotatedAt, data.random());
+        stores.clients().add(rotated.client());
+
+        service.issue(request(basic(registered), null));
+        service.issue(request(basic(rotated), null));
+        clock.set(rotatedAt.plus(Duration.ofMinutes(10)));
+
+        assertThat(refusal(request(basic(registered), null)).code()).isEqualTo(OAuthErrorCode.INVALID_CLIENT);
+        service.issue(request(basic(rotated), null));
+        assertThat(signer.signed()).hasSize(3);
+    }
+
     private OAuthClient.Registration register(String... scopes) {
         return register(ProjectAccess.all(), ClientStatus.ACTIVE, scopes);
     }

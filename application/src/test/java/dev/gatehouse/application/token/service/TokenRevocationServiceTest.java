@@ -257,6 +257,27 @@ class TokenRevocationServiceTest {
         assertThat(service.introspect(basic(caller), Optional.of(token))).isEmpty();
     }
 
+    @Test
+    void introspectWhenTheTokensClientRotatedWithRevokeTokensThenInactive() {
+        String before = issue(tokenClient);
+        OAuthClient.Registration rotated = tokenClient.client().rotated(Duration.ZERO, true, T0, data.random());
+        assertThat(stores.clients().update(rotated.client())).isTrue();
+        String after = issue(rotated);
+
+        assertThat(service.introspect(basic(caller), Optional.of(before))).isEmpty();
+        assertThat(service.introspect(basic(caller), Optional.of(after))).contains(signer.last());
+    }
+
+    @Test
+    void introspectWhenTheTokensClientRotatedWithoutRevokeTokensThenStillActive() {
+        String before = issue(tokenClient);
+        AccessTokenClaims claims = signer.last();
+        OAuthClient.Registration rotated = tokenClient.client().rotated(Duration.ZERO, false, T0, data.random());
+        assertThat(stores.clients().update(rotated.client())).isTrue();
+
+        assertThat(service.introspect(basic(caller), Optional.of(before))).contains(claims);
+    }
+
     private OAuthClient.Registration register(Workspace in, ClientStatus status) {
         OAuthClient.Registration registration = data.registration(in.id(), T0, "*");
         stores.clients().add(TestData.withStatus(registration.client(), status));

@@ -5,6 +5,7 @@ import dev.gatehouse.application.shared.ForbiddenException;
 import dev.gatehouse.application.shared.InsufficientScopeException;
 import dev.gatehouse.application.shared.InvalidInputException;
 import dev.gatehouse.application.shared.NotFoundException;
+import dev.gatehouse.application.shared.StoreUnavailableException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HttpResponseException;
 import java.util.Map;
@@ -35,6 +36,11 @@ public final class ErrorHandlers {
         config.routes.exception(ForbiddenException.class, (e, ctx) -> Json.respond(ctx, 403, error(e.getMessage())));
         config.routes.exception(ConflictException.class, (e, ctx) -> Json.respond(ctx, 409, error(e.getMessage())));
         config.routes.exception(NotFoundException.class, (e, ctx) -> Json.respond(ctx, 404, error(e.getMessage())));
+        config.routes.exception(StoreUnavailableException.class, (e, ctx) -> {
+            LOG.warn("database unavailable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            ctx.header("Retry-After", "1");
+            Json.respond(ctx, 503, error("the database is unavailable; try again shortly"));
+        });
         config.routes.exception(HttpResponseException.class, (e, ctx) ->
                 Json.respond(ctx, e.getStatus(), error(clientMessage(e))));
         config.routes.exception(Exception.class, (e, ctx) -> {

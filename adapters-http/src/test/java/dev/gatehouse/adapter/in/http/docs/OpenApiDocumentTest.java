@@ -78,6 +78,21 @@ class OpenApiDocumentTest {
         });
     }
 
+    /** Swagger UI shows a {@code $ref} parameter declared on a path item, not on its operation, as "any". */
+    @Test
+    void parametersAreDeclaredOnOperationsSoTheReferencePageShowsThem() {
+        assertThat(spec.document().get("paths")).allSatisfy(item -> assertThat(item.has("parameters")).isFalse());
+        assertThat(spec.operations()).filteredOn(op -> op.path().contains("{")).allSatisfy(op -> {
+            List<String> declared = new ArrayList<>();
+            op.node().path("parameters").forEach(p -> declared.add(p.has("$ref") ? spec.at(p.get("$ref").asText()).path("name").asText()
+                    : p.path("name").asText()));
+            java.util.regex.Matcher names = java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(op.path());
+            while (names.find()) {
+                assertThat(declared).as("%s declares its path parameter", op).contains(names.group(1));
+            }
+        });
+    }
+
     @Test
     void everyOperationHasAUniqueId() {
         List<String> ids = spec.operations().stream().map(OpenApiContract.Operation::id).toList();

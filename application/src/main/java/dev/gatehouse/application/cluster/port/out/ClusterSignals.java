@@ -1,0 +1,43 @@
+package dev.gatehouse.application.cluster.port.out;
+
+import dev.gatehouse.domain.source.SourceId;
+
+/**
+ * Tells the other servers sharing the database that something changed, so that they act on it at once
+ * rather than at their next periodic check: credentials were revoked or changed (they re-read the
+ * revocations), or an event was appended to a source (they forward it to their open streams). Signals are
+ * best effort: a lost one is made good by the periodic check. A server ignores its own signals.
+ */
+public interface ClusterSignals {
+
+    void credentialsChanged();
+
+    void eventAppended(SourceId source, long sequence);
+
+    /** Starts delivering other servers' signals to {@code listener}, on a thread of the implementation's. */
+    void listen(Listener listener);
+
+    /** What a server does with other servers' signals. */
+    interface Listener {
+
+        /** Credentials changed elsewhere; also called after a lost connection, since signals may have been missed. */
+        void credentialsChanged();
+
+        void eventAppended(SourceId source, long sequence);
+    }
+
+    /** Signals for a database only one server uses (H2): nothing to tell anyone. */
+    ClusterSignals NONE = new ClusterSignals() {
+        @Override
+        public void credentialsChanged() {
+        }
+
+        @Override
+        public void eventAppended(SourceId source, long sequence) {
+        }
+
+        @Override
+        public void listen(Listener listener) {
+        }
+    };
+}

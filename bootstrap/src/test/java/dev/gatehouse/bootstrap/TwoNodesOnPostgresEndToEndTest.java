@@ -1,0 +1,144 @@
+package dev.gatehouse.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.IntSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two servers, each with its own caches, on one fresh PostgreSQL database are one Gatehouse (contract §9).
+ * Runs against {@code GATEHOUSE_TEST_PG_URL} (a database whose server also lets us create databases), or
+ * the local PostgreSQL; without either it is skipped, and says so.
+ */
+class TwoNodesOnPostgresEndToEndTest {
+
+    @TempDir
+    Path dir;
+
+    private String adminUrl;
+    private String user;
+    private String password;
+    private String database;
+
+    @BeforeEach
+    void createDatabase() {
+        String configured = System.getenv("GATEHOUSE_TEST_PG_URL");
+        adminUrl = configured != null ? configured : "jdbc:postgresql://127.0.0.1:5432/test";
+        user = Optional.ofNullable(System.getenv("GATEHOUSE_TEST_PG_USER")).orElse("postgres");
+        password = Optional.ofNullable(System.getenv("GATEHOUSE_TEST_PG_PASSWORD")).orElse("");
+        database = "gh_nodes_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+        try (Connection admin = DriverManager.getConnection(adminUrl, user, password); Statement sql = admin.createStatement()) {
+            sql.execute("CREATE DATABASE " + database);
+        } catch (SQLException e) {
+            if (configured != null) {
+                throw new AssertionError("GATEHOUSE_TEST_PG_URL is set but PostgreSQL cannot be used: " + e.getMessage(), e);
+            }
+            System.err.println("PostgreSQL skipped: set GATEHOUSE_TEST_PG_URL to run the two-node test (" + e.getMessage() + ")");
+            assumeTrue(false, "PostgreSQL skipped: set GATEHOUSE_TEST_PG_URL to run the two-node test");
+        }
+    }
+
+    @AfterEach
+    void dropDatabase() throws SQLException {
+        if (database == null) {
+            return;
+        }
+        try (Connection admin = DriverManager.getConnection(adminUrl, user, password); Statement sql = admin.createStatement()) {
+            sql.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        } catch (SQLException e) {
+            // the database was never made
+        }
+    }
+
+    private String nodeUrl() {
+        int slash = adminUrl.lastIndexOf('/');
+        int query = adminUrl.indexOf('?', slash);
+        return adminUrl.substring(0, slash + 1) + database + (query < 0 ? "" : adminUrl.substring(query));
+    }
+
+    private TestServer node(String issuer, Path bootstrapFile) {
+        ServerConfig config = new ServerConfig("127.0.0.1", 0, nodeUrl(), user, password, 5, Optional.of(issuer),
+                Optional.of(bootstrapFile), Duration.ofSeconds(3600), false, Duration.ofSeconds(15), 1000, Duration.ofDays(1));
+        return TestServer.start(config);
+    }
+
+    /** Milliseconds until {@code status} first answers 401, polling every 10 ms for at most 5 s. */
+    private static long millisUntil401(IntSupplier status) throws InterruptedException {
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < 5_000_000_000L) {
+            if (status.getAsInt() == 401) {
+                return (System.nanoTime() - start) / 1_000_000;
+            }
+            Thread.sleep(10);
+        }
+        return Long.MAX_VALUE;
+    }
+
+    @Test
+    void twoServersOnOneDatabaseActAsOne() throws Exception {
+        String issuer = "http://gatehouse.test";
+        try (TestServer a = node(issuer, dir.resolve("a.json")); TestServer b = node(issuer, dir.resolve("b.json"))) {
+            assertThat(dir.resolve("a.json")).exists();
+            assertThat(dir.resolve("b.json")).doesNotExist();
+            Workspace onA = Workspace.of(a, dir.resolve("a.json"));
+            Workspace onB = Workspace.of(b, dir.resolve("a.json"));
+            String org = "/v1/workspaces/" + onA.orgId;
+
+            assertThat(b.get("/v1/users/me", onA.apiKey).json().at("/data/orgs").size()).isEqualTo(1);
+            assertThat(b.get("/.well-known/jwks.json", null).json()).isEqualTo(a.get("/.well-known/jwks.json", null).json());
+
+            String[] client = onA.client("[\"*\"]");
+            String tokenFromB = onB.token(client[0], client[1]);
+            String tokenFromA = onA.token(client[0], client[1]);
+            assertThat(b.get(org, tokenFromA).status()).isEqualTo(200);
+            assertThat(a.get(org, tokenFromB).status()).isEqualTo(200);
+
+            String clientsPath = org + "/oauth_clients";
+            String recordId = a.get(clientsPath, onA.apiKey).json().get("data").get(0).get("id").asText();
+            TestServer.Response rotated = a.postJson(clientsPath + "/" + recordId + "/rotate_secret", onA.apiKey, "{}");
+            assertThat(b.postForm("/v1/oauth/token", "grant_type=client_credentials", Workspace.basic(client[0], client[1])).status())
+                    .isEqualTo(401);
+            String secret = rotated.json().at("/data/client_secret").asText();
+
+            String doomed = onA.token(client[0], secret);
+            assertThat(b.get(org, doomed).status()).isEqualTo(200);
+            a.postForm("/v1/oauth/revoke", "token=" + doomed, Workspace.basic(client[0], secret));
+            assertThat(millisUntil401(() -> b.get(org, doomed).status())).isLessThan(1000);
+
+            String[] second = onA.client("[\"*\"]");
+            String secondToken = onA.token(second[0], second[1]);
+            assertThat(b.get(org, secondToken).status()).isEqualTo(200);
+            String secondId = a.get(clientsPath, onA.apiKey).json().get("data").get(1).get("id").asText();
+            assertThat(a.delete(clientsPath + "/" + secondId, onA.apiKey).status()).isEqualTo(204);
+            assertThat(millisUntil401(() -> b.get(org, secondToken).status())).isLessThan(1000);
+
+            String source = onA.source("across");
+            try (SseReader stream = SseReader.open(b.base + "/v1/sources/" + source + "/sse", onA.apiKey, Optional.empty())) {
+                Thread.sleep(300);
+                String id = onA.emit(source, "{\"from\":\"a\"}");
+                assertThat(stream.next(Duration.ofSeconds(3)).id()).isEqualTo(id);
+            }
+
+            String oldKey = onA.apiKey;
+            assertThat(b.get("/v1/users/me", oldKey).status()).isEqualTo(200);
+            a.postJson("/v1/users/me/api_key/revoke", oldKey, "");
+            assertThat(millisUntil401(() -> b.get("/v1/users/me", oldKey).status())).isLessThan(1000);
+
+            a.close();
+            assertThat(b.get(org, onB.token(client[0], secret)).status()).isEqualTo(200);
+        }
+    }
+}
