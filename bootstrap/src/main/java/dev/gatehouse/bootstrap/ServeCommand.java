@@ -79,8 +79,8 @@ final class ServeCommand implements Callable<Integer> {
         if (tokenTtl < 1 || tokenTtl > 86_400) {
             throw new ParameterException(spec.commandLine(), "--token-ttl must be between 1 and 86400 seconds");
         }
-        if (dbPoolSize < 1 || dbPoolSize > 200) {
-            throw new ParameterException(spec.commandLine(), "--db-pool-size must be between 1 and 200");
+        if (dbPoolSize < 2 || dbPoolSize > 200) {
+            throw new ParameterException(spec.commandLine(), "--db-pool-size must be between 2 and 200");
         }
         if (sseHeartbeat < 1 || sseHeartbeat > 3600) {
             throw new ParameterException(spec.commandLine(), "--sse-heartbeat must be between 1 and 3600 seconds");

@@ -55,8 +55,8 @@ public record ServerConfig(
         Objects.requireNonNull(issuer, "issuer");
         Objects.requireNonNull(bootstrapFile, "bootstrapFile");
         Objects.requireNonNull(tokenTtl, "tokenTtl");
-        if (dbPoolSize < 1) {
-            throw new IllegalArgumentException("the database pool needs at least one connection");
+        if (dbPoolSize < 2) {
+            throw new IllegalArgumentException("the database pool needs at least two connections");
         }
         Objects.requireNonNull(sseHeartbeat, "sseHeartbeat");
         Objects.requireNonNull(eventRetentionAge, "eventRetentionAge");
