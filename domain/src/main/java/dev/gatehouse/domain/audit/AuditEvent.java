@@ -42,15 +42,22 @@ public sealed interface AuditEvent {
     }
 
     /** An admin created an OAuth client. */
-    record OAuthClientCreated(WorkspaceId workspaceId, UserId actor, OAuthClientRecordId clientRecordId,
+    record OAuthClientCreated(WorkspaceId workspaceId, UserId actor, String sourceIp, OAuthClientRecordId clientRecordId,
                               ClientId clientId, String name, Instant at) implements AuditEvent {
         public OAuthClientCreated {
             Objects.requireNonNull(workspaceId, "workspaceId");
             Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(sourceIp, "sourceIp");
             Objects.requireNonNull(clientRecordId, "clientRecordId");
             Objects.requireNonNull(clientId, "clientId");
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(at, "at");
+        }
+
+        /** A creation whose source address is not known (made other than through the HTTP API). */
+        public OAuthClientCreated(WorkspaceId workspaceId, UserId actor, OAuthClientRecordId clientRecordId, ClientId clientId,
+                                  String name, Instant at) {
+            this(workspaceId, actor, "unknown", clientRecordId, clientId, name, at);
         }
 
         @Override
@@ -60,7 +67,7 @@ public sealed interface AuditEvent {
 
         @Override
         public Map<String, String> details() {
-            return ImmutableMap.of("actor", actor.value(), "client_record_id", clientRecordId.value(),
+            return ImmutableMap.of("actor", actor.value(), "source_ip", sourceIp, "client_record_id", clientRecordId.value(),
                     "client_id", clientId.value(), "name", name);
         }
     }

@@ -63,7 +63,7 @@ class AuditEventTest {
         OAuthClient client = registration.client();
         Map<String, Map<String, String>> expected = Map.of(
                 "workspace.bootstrapped", Map.of("owner", user.value()),
-                "oauth_client.created", Map.of("actor", user.value(), "client_record_id", client.id().value(),
+                "oauth_client.created", Map.of("actor", user.value(), "source_ip", "unknown", "client_record_id", client.id().value(),
                         "client_id", client.clientId().value(), "name", "CI pipeline"),
                 "oauth_client.authentication_failed", Map.of("client_id", client.clientId().value(), "count", "5",
                         "window_start", "2024-05-01T10:15:00Z"),

@@ -58,6 +58,7 @@ abstract class JdbiAuditLogChecks extends AuditLogContract {
 
         assertThat(details(rows().get(0))).isEqualTo(JSON.createObjectNode()
                 .put("actor", user.id().value())
+                .put("source_ip", "unknown")
                 .put("client_record_id", client.id().value())
                 .put("client_id", client.clientId().value())
                 .put("name", client.name()));

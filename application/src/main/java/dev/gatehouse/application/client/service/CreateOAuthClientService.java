@@ -55,7 +55,7 @@ public final class CreateOAuthClientService implements CreateOAuthClientUseCase 
         }
         clients.add(registration.client());
         OAuthClient client = registration.client();
-        audit.record(new AuditEvent.OAuthClientCreated(client.workspaceId(), command.actor(), client.id(),
+        audit.record(new AuditEvent.OAuthClientCreated(client.workspaceId(), command.actor(), command.sourceIp(), client.id(),
                 client.clientId(), client.name(), now));
         return registration;
     }

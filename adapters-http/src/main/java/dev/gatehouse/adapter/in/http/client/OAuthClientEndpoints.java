@@ -56,7 +56,7 @@ public final class OAuthClientEndpoints {
             throw ApiException.badRequest("name is required and must be a non-empty string");
         }
         OAuthClient.Registration registration = create.create(new CreateOAuthClientCommand(
-                user.userId(), workspace, name.asText(), stringList(body, "scopes"), stringList(body, "projects")));
+                user.userId(), ctx.ip(), workspace, name.asText(), stringList(body, "scopes"), stringList(body, "projects")));
         Json.respond(ctx, 201, Map.of("data", OAuthClientResponse.created(registration)));
     }
 
