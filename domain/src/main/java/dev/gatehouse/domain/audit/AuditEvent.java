@@ -169,14 +169,20 @@ public sealed interface AuditEvent {
     }
 
     /** A client created, changed or deleted a project ({@code action}: created, updated, deleted). */
-    record ProjectChanged(WorkspaceId workspaceId, ClientId actor, String action, String projectId, Instant at)
+    record ProjectChanged(WorkspaceId workspaceId, ClientId actor, String sourceIp, String action, String projectId, Instant at)
             implements AuditEvent {
         public ProjectChanged {
             Objects.requireNonNull(workspaceId, "workspaceId");
             Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(sourceIp, "sourceIp");
             Objects.requireNonNull(action, "action");
             Objects.requireNonNull(projectId, "projectId");
             Objects.requireNonNull(at, "at");
+        }
+
+        /** A change whose source address is not known (made other than through the HTTP API). */
+        public ProjectChanged(WorkspaceId workspaceId, ClientId actor, String action, String projectId, Instant at) {
+            this(workspaceId, actor, "unknown", action, projectId, at);
         }
 
         @Override
@@ -186,7 +192,7 @@ public sealed interface AuditEvent {
 
         @Override
         public Map<String, String> details() {
-            return ImmutableMap.of("actor", actor.value(), "project_id", projectId);
+            return ImmutableMap.of("actor", actor.value(), "source_ip", sourceIp, "project_id", projectId);
         }
     }
 

@@ -72,7 +72,8 @@ class AuditEventTest {
                         "client_id", client.clientId().value(), "jti", jti),
                 "oauth_client.secret_rotated", Map.of("actor", user.value(), "source_ip", "203.0.113.7",
                         "client_id", client.clientId().value(), "note", "grace_period_seconds=0 revoke_tokens=true"),
-                "project.deleted", Map.of("actor", other.client().clientId().value(), "project_id", project.value()),
+                "project.deleted", Map.of("actor", other.client().clientId().value(), "source_ip", "unknown",
+                        "project_id", project.value()),
                 "member.removed", Map.of("actor", user.value(), "source_ip", "2001:db8::1", "user_id", member.value(),
                         "role", "none"));
 

@@ -54,13 +54,13 @@ public final class ProjectService implements ProjectUseCases.ListProjectsUseCase
     }
 
     @Override
-    public Project create(Principal.WorkspaceClient caller, ProjectFields fields) {
+    public Project create(Principal.WorkspaceClient caller, ProjectFields fields, String sourceIp) {
         String name = fields.name().filter(n -> !n.isBlank())
                 .orElseThrow(() -> new InvalidInputException("name is required"));
         Project project = valid(() -> new Project(ProjectId.generate(random), caller.workspaceId(), name, fields.appName(),
                 fields.supportEmail(), fields.connectRequireKeyAuthTest().orElse(false), now()));
         projects.add(project);
-        record(caller, "created", project.id());
+        record(caller, sourceIp, "created", project.id());
         return project;
     }
 
@@ -70,7 +70,7 @@ public final class ProjectService implements ProjectUseCases.ListProjectsUseCase
     }
 
     @Override
-    public Project update(Principal.WorkspaceClient caller, ProjectId id, ProjectFields fields) {
+    public Project update(Principal.WorkspaceClient caller, ProjectId id, ProjectFields fields, String sourceIp) {
         Project current = visible(caller, id);
         Project next = valid(() -> new Project(current.id(), current.workspaceId(), fields.name().orElse(current.name()),
                 fields.appName().or(current::appName), fields.supportEmail().or(current::supportEmail),
@@ -78,17 +78,17 @@ public final class ProjectService implements ProjectUseCases.ListProjectsUseCase
         if (!projects.update(next)) {
             throw notFound(id);
         }
-        record(caller, "updated", id);
+        record(caller, sourceIp, "updated", id);
         return next;
     }
 
     @Override
-    public void delete(Principal.WorkspaceClient caller, ProjectId id) {
+    public void delete(Principal.WorkspaceClient caller, ProjectId id, String sourceIp) {
         visible(caller, id);
         if (!projects.delete(id)) {
             throw notFound(id);
         }
-        record(caller, "deleted", id);
+        record(caller, sourceIp, "deleted", id);
     }
 
     private Project visible(Principal.WorkspaceClient caller, ProjectId id) {
@@ -113,8 +113,8 @@ public final class ProjectService implements ProjectUseCases.ListProjectsUseCase
         return new ProjectId(value);
     }
 
-    private void record(Principal.WorkspaceClient caller, String action, ProjectId id) {
-        audit.record(new AuditEvent.ProjectChanged(caller.workspaceId(), caller.clientId(), action, id.value(), now()));
+    private void record(Principal.WorkspaceClient caller, String sourceIp, String action, ProjectId id) {
+        audit.record(new AuditEvent.ProjectChanged(caller.workspaceId(), caller.clientId(), sourceIp, action, id.value(), now()));
     }
 
     private static NotFoundException notFound(ProjectId id) {

@@ -68,7 +68,7 @@ public final class ProjectEndpoints {
     }
 
     public void create(Context ctx, Principal caller) {
-        Json.respond(ctx, 201, bare(create.create(client(caller), fields(Json.readObject(ctx)))));
+        Json.respond(ctx, 201, bare(create.create(client(caller), fields(Json.readObject(ctx)), ctx.ip())));
     }
 
     public void get(Context ctx, Principal caller) {
@@ -76,11 +76,11 @@ public final class ProjectEndpoints {
     }
 
     public void update(Context ctx, Principal caller) {
-        Json.respond(ctx, 200, bare(update.update(client(caller), projectId(ctx), fields(Json.readObject(ctx)))));
+        Json.respond(ctx, 200, bare(update.update(client(caller), projectId(ctx), fields(Json.readObject(ctx)), ctx.ip())));
     }
 
     public void delete(Context ctx, Principal caller) {
-        delete.delete(client(caller), projectId(ctx));
+        delete.delete(client(caller), projectId(ctx), ctx.ip());
         ctx.status(204);
     }
 

@@ -17,7 +17,12 @@ public final class ProjectUseCases {
     }
 
     public interface CreateProjectUseCase {
-        Project create(Principal.WorkspaceClient caller, ProjectFields fields);
+        /** Creates a project; {@code sourceIp} is where the request came from, for the audit log. */
+        Project create(Principal.WorkspaceClient caller, ProjectFields fields, String sourceIp);
+
+        default Project create(Principal.WorkspaceClient caller, ProjectFields fields) {
+            return create(caller, fields, "unknown");
+        }
     }
 
     public interface GetProjectUseCase {
@@ -25,11 +30,19 @@ public final class ProjectUseCases {
     }
 
     public interface UpdateProjectUseCase {
-        Project update(Principal.WorkspaceClient caller, ProjectId id, ProjectFields fields);
+        Project update(Principal.WorkspaceClient caller, ProjectId id, ProjectFields fields, String sourceIp);
+
+        default Project update(Principal.WorkspaceClient caller, ProjectId id, ProjectFields fields) {
+            return update(caller, id, fields, "unknown");
+        }
     }
 
     public interface DeleteProjectUseCase {
-        void delete(Principal.WorkspaceClient caller, ProjectId id);
+        void delete(Principal.WorkspaceClient caller, ProjectId id, String sourceIp);
+
+        default void delete(Principal.WorkspaceClient caller, ProjectId id) {
+            delete(caller, id, "unknown");
+        }
     }
 
     /** The settable fields of a project; absent ones are left as they are (or empty on creation). */
