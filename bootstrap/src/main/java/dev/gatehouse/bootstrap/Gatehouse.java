@@ -25,6 +25,8 @@ import dev.gatehouse.application.token.service.ClientAuthenticator;
 import dev.gatehouse.application.token.service.GetJsonWebKeySetService;
 import dev.gatehouse.application.token.service.IssueAccessTokenService;
 import dev.gatehouse.application.token.service.LastUsedTracker;
+import dev.gatehouse.application.token.service.SigningKeyRotationService;
+import dev.gatehouse.application.token.service.SigningKeySchedule;
 import dev.gatehouse.application.token.service.TokenRevocationService;
 import dev.gatehouse.application.workspace.port.in.BootstrapCredentials;
 import dev.gatehouse.application.workspace.service.BootstrapInstallationService;
@@ -40,6 +42,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -54,6 +57,9 @@ public final class Gatehouse implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Gatehouse.class);
     /** Verified tokens and API keys remembered by each server. */
     private static final int CREDENTIAL_CACHE_SIZE = 10_000;
+    /** No token lives longer than this (the longest --token-ttl), so an old key is published this long after its successor signs. */
+    private static final Duration MAX_TOKEN_LIFETIME = Duration.ofDays(1);
+    private static final long KEY_RELOAD_SECONDS = 2;
 
     private final Database database;
     private final GatehouseHttpServer http;
@@ -101,7 +107,8 @@ public final class Gatehouse implements AutoCloseable {
                 BootstrapReport.print(credentials, out);
             });
 
-            JoseAccessTokens tokens = JoseAccessTokens.loadOrCreate(database.signingKeys(), issuer, clock);
+            SigningKeySchedule keySchedule = new SigningKeySchedule(MAX_TOKEN_LIFETIME);
+            JoseAccessTokens tokens = JoseAccessTokens.loadOrCreate(database.signingKeys(), keySchedule, issuer, clock);
             WorkspaceAccess access = new WorkspaceAccess(database.workspaces());
             TokenPolicy policy = new TokenPolicy(issuer, config.tokenTtl());
             AuthenticationFailureAggregator failures = new AuthenticationFailureAggregator(database.auditLog(), clock);
@@ -158,6 +165,17 @@ public final class Gatehouse implements AutoCloseable {
             every(maintenance, 60, TimeUnit.SECONDS, "revocation purge", revocations::purgeExpired);
             every(maintenance, 60, TimeUnit.SECONDS, "event retention", sources::purgeExpiredEvents);
             every(maintenance, 60, TimeUnit.SECONDS, "last used", lastUsed::flush);
+            every(maintenance, KEY_RELOAD_SECONDS, TimeUnit.SECONDS, "signing key reload", tokens::reload);
+            if (!config.keyRotationInterval().isZero()) {
+                SigningKeyRotationService rotation = new SigningKeyRotationService(database.signingKeys(), tokens,
+                        database.clusterLock(), keySchedule, config.keyRotationInterval(), config.keyPrePublication(), clock);
+                long check = Math.max(1, Math.min(60, config.keyRotationInterval().toSeconds() / 4));
+                every(maintenance, check, TimeUnit.SECONDS, "signing key rotation", () -> {
+                    if (rotation.rotateIfDue()) {
+                        LOG.info("stored the next signing key; it signs after {} s", config.keyPrePublication().toSeconds());
+                    }
+                });
+            }
 
             GatehouseHttpServer http = GatehouseHttpServer.create(useCases,
                     new HttpSettings(config.host(), port, issuer, config.sseHeartbeat())).start();

@@ -59,6 +59,12 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--event-retention-age", defaultValue = "${env:GATEHOUSE_EVENT_RETENTION_AGE:-86400}", description = "Seconds an event is kept for replay (env GATEHOUSE_EVENT_RETENTION_AGE, default 86400).")
     long eventRetentionAge;
 
+    @Option(names = "--key-rotation-interval", defaultValue = "${env:GATEHOUSE_KEY_ROTATION_INTERVAL:-2592000}", description = "Seconds between signing key rotations; 0 never rotates (env GATEHOUSE_KEY_ROTATION_INTERVAL, default 2592000 = 30 days).")
+    long keyRotationInterval;
+
+    @Option(names = "--key-prepublication", defaultValue = "${env:GATEHOUSE_KEY_PREPUBLICATION:-300}", description = "Seconds a new signing key is published before it signs (env GATEHOUSE_KEY_PREPUBLICATION, default 300).")
+    long keyPrePublication;
+
     @Override
     public Integer call() throws InterruptedException {
         ServerConfig config = config();
@@ -91,6 +97,12 @@ final class ServeCommand implements Callable<Integer> {
         if (eventRetentionAge < 1) {
             throw new ParameterException(spec.commandLine(), "--event-retention-age must be at least 1 second");
         }
+        if (keyRotationInterval < 0) {
+            throw new ParameterException(spec.commandLine(), "--key-rotation-interval must be 0 (never) or a number of seconds");
+        }
+        if (keyPrePublication < 1 || keyPrePublication > 86_400) {
+            throw new ParameterException(spec.commandLine(), "--key-prepublication must be between 1 and 86400 seconds");
+        }
         String reuse = tokenReuse.toLowerCase(Locale.ROOT);
         if (!reuse.equals("on") && !reuse.equals("off")) {
             throw new ParameterException(spec.commandLine(), "--token-reuse must be on or off");
@@ -107,6 +119,8 @@ final class ServeCommand implements Callable<Integer> {
                 reuse.equals("on"),
                 Duration.ofSeconds(sseHeartbeat),
                 eventRetentionCount,
-                Duration.ofSeconds(eventRetentionAge));
+                Duration.ofSeconds(eventRetentionAge),
+                Duration.ofSeconds(keyRotationInterval),
+                Duration.ofSeconds(keyPrePublication));
     }
 }

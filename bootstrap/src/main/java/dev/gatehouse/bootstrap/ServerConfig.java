@@ -19,32 +19,40 @@ public record ServerConfig(
         boolean tokenReuse,
         Duration sseHeartbeat,
         int eventRetentionCount,
-        Duration eventRetentionAge) {
+        Duration eventRetentionAge,
+        Duration keyRotationInterval,
+        Duration keyPrePublication) {
 
     /** The defaults of contract §1 and §8 for everything but where to listen and which database. */
     public static ServerConfig defaults(String host, int port, String dbUrl) {
         return new ServerConfig(host, port, dbUrl, "", "", 10, Optional.empty(), Optional.empty(), Duration.ofSeconds(3600),
-                false, Duration.ofSeconds(15), 1000, Duration.ofDays(1));
+                false, Duration.ofSeconds(15), 1000, Duration.ofDays(1), Duration.ofDays(30), Duration.ofMinutes(5));
     }
 
     public ServerConfig withIssuer(String issuer) {
         return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dbPoolSize, Optional.of(issuer), bootstrapFile, tokenTtl, tokenReuse,
-                sseHeartbeat, eventRetentionCount, eventRetentionAge);
+                sseHeartbeat, eventRetentionCount, eventRetentionAge, keyRotationInterval, keyPrePublication);
     }
 
     public ServerConfig withBootstrapFile(Path file) {
         return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dbPoolSize, issuer, Optional.of(file), tokenTtl, tokenReuse,
-                sseHeartbeat, eventRetentionCount, eventRetentionAge);
+                sseHeartbeat, eventRetentionCount, eventRetentionAge, keyRotationInterval, keyPrePublication);
     }
 
     public ServerConfig withTokenTtl(Duration ttl) {
         return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dbPoolSize, issuer, bootstrapFile, ttl, tokenReuse,
-                sseHeartbeat, eventRetentionCount, eventRetentionAge);
+                sseHeartbeat, eventRetentionCount, eventRetentionAge, keyRotationInterval, keyPrePublication);
+    }
+
+    /** Rotation every {@code interval} (zero: never), each new key published {@code prePublication} before it signs. */
+    public ServerConfig withKeyRotation(Duration interval, Duration prePublication) {
+        return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dbPoolSize, issuer, bootstrapFile, tokenTtl, tokenReuse,
+                sseHeartbeat, eventRetentionCount, eventRetentionAge, interval, prePublication);
     }
 
     public ServerConfig withSseHeartbeat(Duration heartbeat) {
         return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dbPoolSize, issuer, bootstrapFile, tokenTtl, tokenReuse,
-                heartbeat, eventRetentionCount, eventRetentionAge);
+                heartbeat, eventRetentionCount, eventRetentionAge, keyRotationInterval, keyPrePublication);
     }
 
     public ServerConfig {
@@ -60,6 +68,8 @@ public record ServerConfig(
         }
         Objects.requireNonNull(sseHeartbeat, "sseHeartbeat");
         Objects.requireNonNull(eventRetentionAge, "eventRetentionAge");
+        Objects.requireNonNull(keyRotationInterval, "keyRotationInterval");
+        Objects.requireNonNull(keyPrePublication, "keyPrePublication");
     }
 
     @Override

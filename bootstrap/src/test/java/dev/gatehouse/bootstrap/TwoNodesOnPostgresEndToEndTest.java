@@ -71,7 +71,8 @@ class TwoNodesOnPostgresEndToEndTest {
 
     private TestServer node(String issuer, Path bootstrapFile) {
         ServerConfig config = new ServerConfig("127.0.0.1", 0, nodeUrl(), user, password, 5, Optional.of(issuer),
-                Optional.of(bootstrapFile), Duration.ofSeconds(3600), false, Duration.ofSeconds(15), 1000, Duration.ofDays(1));
+                Optional.of(bootstrapFile), Duration.ofSeconds(3600), false, Duration.ofSeconds(15), 1000, Duration.ofDays(1),
+                Duration.ofDays(30), Duration.ofMinutes(5));
         return TestServer.start(config);
     }
 

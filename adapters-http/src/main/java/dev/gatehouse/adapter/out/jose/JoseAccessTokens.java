@@ -24,8 +24,10 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.gatehouse.application.token.port.out.AccessTokenSigner;
 import dev.gatehouse.application.token.port.out.AccessTokenVerifier;
 import dev.gatehouse.application.token.port.out.PublicKeySet;
+import dev.gatehouse.application.token.port.out.SigningKeyGenerator;
 import dev.gatehouse.application.token.port.out.SigningKeyRepository;
 import dev.gatehouse.application.token.port.out.SigningKeyRepository.StoredSigningKey;
+import dev.gatehouse.application.token.service.SigningKeySchedule;
 import dev.gatehouse.domain.client.ClientId;
 import dev.gatehouse.domain.scope.ScopeSet;
 import dev.gatehouse.domain.token.AccessTokenClaims;
@@ -35,7 +37,6 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -44,13 +45,14 @@ import java.util.Set;
 
 /**
  * Signs and verifies RFC 9068 access tokens with nimbus-jose-jwt: {@code typ: at+jwt}, RS256 and a
- * {@code kid}. Keys live in a {@link SigningKeyRepository}; the first start generates one. A token whose
- * {@code kid} is not known here makes the keys reload from the repository (at most once a second), so a
- * key another server added is picked up.
+ * {@code kid}. Keys live in a {@link SigningKeyRepository}; the first start generates one, and the
+ * {@link SigningKeySchedule} says which key signs and which are published. {@link #reload()} runs every few
+ * seconds, and a token whose {@code kid} is not known here also makes the keys reload (at most once a
+ * second), so a key another server added is picked up before it starts signing.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc9068">RFC 9068</a>
  */
-public final class JoseAccessTokens implements AccessTokenSigner, AccessTokenVerifier, PublicKeySet {
+public final class JoseAccessTokens implements AccessTokenSigner, AccessTokenVerifier, PublicKeySet, SigningKeyGenerator {
 
     public static final JOSEObjectType AT_JWT = new JOSEObjectType("at+jwt");
     private static final JWSAlgorithm ALGORITHM = JWSAlgorithm.RS256;
@@ -60,6 +62,7 @@ public final class JoseAccessTokens implements AccessTokenSigner, AccessTokenVer
             Set.of("iss", "aud", "sub", "client_id", "exp", "iat", "nbf", "jti", "scope", "workspace_id");
 
     private final SigningKeyRepository repository;
+    private final SigningKeySchedule schedule;
     private final Clock clock;
     private final DefaultJWTProcessor<SecurityContext> processor;
     private volatile KeyState keys;
@@ -67,8 +70,9 @@ public final class JoseAccessTokens implements AccessTokenSigner, AccessTokenVer
 
     private record KeyState(JWKSet privateKeys, JWKSet publicKeys, RSAKey current, JWSSigner signer) {}
 
-    private JoseAccessTokens(SigningKeyRepository repository, String issuer, Clock clock) {
+    private JoseAccessTokens(SigningKeyRepository repository, SigningKeySchedule schedule, String issuer, Clock clock) {
         this.repository = repository;
+        this.schedule = schedule;
         this.clock = clock;
         this.processor = new DefaultJWTProcessor<>();
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(AT_JWT));
@@ -85,45 +89,56 @@ public final class JoseAccessTokens implements AccessTokenSigner, AccessTokenVer
     }
 
     /** Loads the stored keys, generating and storing the first one if there is none. */
-    public static JoseAccessTokens loadOrCreate(SigningKeyRepository repository, String issuer, Clock clock) {
-        JoseAccessTokens tokens = new JoseAccessTokens(repository, issuer, clock);
+    public static JoseAccessTokens loadOrCreate(SigningKeyRepository repository, SigningKeySchedule schedule, String issuer,
+                                                Clock clock) {
+        JoseAccessTokens tokens = new JoseAccessTokens(repository, schedule, issuer, clock);
         if (repository.findAll().isEmpty()) {
-            repository.add(generate(clock.instant()));
+            repository.add(tokens.generate(clock.instant()));
         }
         tokens.reload();
         return tokens;
     }
 
-    private static StoredSigningKey generate(Instant now) {
+    /** A new 2048-bit RSA key, its {@code kid} the JWK thumbprint, to start signing at {@code activatesAt}. */
+    @Override
+    public StoredSigningKey generate(Instant activatesAt) {
         try {
             RSAKey key = new RSAKeyGenerator(RSA_BITS)
                     .keyUse(KeyUse.SIGNATURE)
                     .algorithm(ALGORITHM)
                     .keyIDFromThumbprint(true)
                     .generate();
-            return new StoredSigningKey(key.getKeyID(), ALGORITHM.getName(), key.toJSONString(), now);
+            return new StoredSigningKey(key.getKeyID(), ALGORITHM.getName(), key.toJSONString(), activatesAt);
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot generate an RSA signing key", e);
         }
     }
 
-    private synchronized void reload() {
+    /** Reads the stored keys again and applies the schedule at this moment; run every few seconds. */
+    public synchronized void reload() {
+        Instant now = clock.instant();
         List<StoredSigningKey> stored = repository.findAll();
         if (stored.isEmpty()) {
             throw new IllegalStateException("no signing key is stored");
         }
-        List<RSAKey> rsaKeys = stored.stream()
-                .sorted(Comparator.comparing(StoredSigningKey::createdAt).thenComparing(StoredSigningKey::kid))
-                .map(JoseAccessTokens::parse)
-                .toList();
-        RSAKey current = rsaKeys.get(0);
+        StoredSigningKey signing = schedule.signingKey(stored, now);
+        List<RSAKey> published = schedule.published(stored, now).stream().map(JoseAccessTokens::parse).toList();
+        RSAKey current = parse(signing);
+        KeyState previous = keys;
+        if (previous != null && previous.current().getKeyID().equals(current.getKeyID())
+                && previous.privateKeys().getKeys().size() == published.size()
+                && previous.privateKeys().getKeys().stream().map(JWK::getKeyID).toList()
+                        .equals(published.stream().map(JWK::getKeyID).toList())) {
+            lastReload = now;
+            return;
+        }
         try {
-            keys = new KeyState(new JWKSet(List.copyOf(rsaKeys)), new JWKSet(List.copyOf(rsaKeys)).toPublicJWKSet(),
+            keys = new KeyState(new JWKSet(List.copyOf(published)), new JWKSet(List.copyOf(published)).toPublicJWKSet(),
                     current, new RSASSASigner(current));
         } catch (JOSEException e) {
             throw new IllegalStateException("the stored signing key " + current.getKeyID() + " cannot sign", e);
         }
-        lastReload = clock.instant();
+        lastReload = now;
     }
 
     private boolean reloadAllowed() {

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.gatehouse.application.apikey.port.out.ApiKeyRepository;
 import dev.gatehouse.application.audit.port.out.AuditLog;
 import dev.gatehouse.application.client.port.out.OAuthClientRepository;
+import dev.gatehouse.application.cluster.port.out.ClusterLock;
 import dev.gatehouse.application.cluster.port.out.ClusterSignals;
 import dev.gatehouse.application.project.port.out.ProjectRepository;
 import dev.gatehouse.application.shared.StoreUnavailableException;
@@ -76,11 +77,13 @@ public final class Database implements AutoCloseable {
     private final SourceRepository sources;
     private final RevokedTokenRepository revokedTokens;
     private final ProjectRepository projects;
+    private final ClusterLock clusterLock;
 
-    private Database(HikariDataSource dataSource, Jdbi jdbi, ClusterSignals clusterSignals) {
+    private Database(HikariDataSource dataSource, Jdbi jdbi, ClusterSignals clusterSignals, boolean postgres) {
         this.dataSource = dataSource;
         this.jdbi = jdbi;
         this.clusterSignals = clusterSignals;
+        this.clusterLock = StoreFaults.translating(ClusterLock.class, new JdbiClusterLock(jdbi, postgres));
         this.workspaces = StoreFaults.translating(WorkspaceRepository.class, new JdbiWorkspaceRepository(jdbi));
         this.users = StoreFaults.translating(UserRepository.class, new JdbiUserRepository(jdbi));
         this.apiKeys = StoreFaults.translating(ApiKeyRepository.class, new JdbiApiKeyRepository(jdbi));
@@ -136,7 +139,7 @@ public final class Database implements AutoCloseable {
                     ? new PostgresClusterSignals(jdbi, jdbcUrl, user, password,
                             PostgresClusterSignals.channelFor(currentSchema(jdbi)))
                     : ClusterSignals.NONE;
-            return new Database(dataSource, jdbi, signals);
+            return new Database(dataSource, jdbi, signals, postgres);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -195,6 +198,11 @@ public final class Database implements AutoCloseable {
      */
     public ClusterSignals clusterSignals() {
         return clusterSignals;
+    }
+
+    /** A lock that one server at a time holds: a PostgreSQL advisory lock, or a lock of this process on H2. */
+    public ClusterLock clusterLock() {
+        return clusterLock;
     }
 
     /** Whether the database answers a trivial query within a few seconds; for a readiness probe. */

@@ -57,6 +57,7 @@ public final class OAuthClientEndpoints {
         }
         OAuthClient.Registration registration = create.create(new CreateOAuthClientCommand(
                 user.userId(), ctx.ip(), workspace, name.asText(), stringList(body, "scopes"), stringList(body, "projects")));
+        ctx.header("Cache-Control", "no-store");
         Json.respond(ctx, 201, Map.of("data", OAuthClientResponse.created(registration)));
     }
 
