@@ -1,17 +1,10 @@
 package dev.gatehouse.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.IntSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,57 +13,30 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two servers, each with its own caches, on one fresh PostgreSQL database are one Gatehouse (contract §9).
- * Runs against {@code GATEHOUSE_TEST_PG_URL} (a database whose server also lets us create databases), or
- * the local PostgreSQL; without either it is skipped, and says so.
+ * Runs on a fresh database next to {@code GATEHOUSE_TEST_PG_URL}, or on the local PostgreSQL; without either
+ * it is skipped, and says so.
  */
 class TwoNodesOnPostgresEndToEndTest {
 
     @TempDir
     Path dir;
 
-    private String adminUrl;
-    private String user;
-    private String password;
-    private String database;
+    private FreshPostgresDatabase database;
 
     @BeforeEach
     void createDatabase() {
-        String configured = System.getenv("GATEHOUSE_TEST_PG_URL");
-        adminUrl = configured != null ? configured : "jdbc:postgresql://127.0.0.1:5432/test";
-        user = Optional.ofNullable(System.getenv("GATEHOUSE_TEST_PG_USER")).orElse("postgres");
-        password = Optional.ofNullable(System.getenv("GATEHOUSE_TEST_PG_PASSWORD")).orElse("");
-        database = "gh_nodes_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
-        try (Connection admin = DriverManager.getConnection(adminUrl, user, password); Statement sql = admin.createStatement()) {
-            sql.execute("CREATE DATABASE " + database);
-        } catch (SQLException e) {
-            if (configured != null) {
-                throw new AssertionError("GATEHOUSE_TEST_PG_URL is set but PostgreSQL cannot be used: " + e.getMessage(), e);
-            }
-            System.err.println("PostgreSQL skipped: set GATEHOUSE_TEST_PG_URL to run the two-node test (" + e.getMessage() + ")");
-            assumeTrue(false, "PostgreSQL skipped: set GATEHOUSE_TEST_PG_URL to run the two-node test");
-        }
+        database = FreshPostgresDatabase.create("gh_nodes_");
     }
 
     @AfterEach
-    void dropDatabase() throws SQLException {
-        if (database == null) {
-            return;
+    void dropDatabase() {
+        if (database != null) {
+            database.close();
         }
-        try (Connection admin = DriverManager.getConnection(adminUrl, user, password); Statement sql = admin.createStatement()) {
-            sql.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-        } catch (SQLException e) {
-            // the database was never made
-        }
-    }
-
-    private String nodeUrl() {
-        int slash = adminUrl.lastIndexOf('/');
-        int query = adminUrl.indexOf('?', slash);
-        return adminUrl.substring(0, slash + 1) + database + (query < 0 ? "" : adminUrl.substring(query));
     }
 
     private TestServer node(String issuer, Path bootstrapFile) {
-        ServerConfig config = new ServerConfig("127.0.0.1", 0, nodeUrl(), user, password, 5, Optional.of(issuer),
+        ServerConfig config = new ServerConfig("127.0.0.1", 0, database.url(), database.user, database.password, 5, Optional.of(issuer),
                 Optional.of(bootstrapFile), Duration.ofSeconds(3600), false, Duration.ofSeconds(15), 1000, Duration.ofDays(1),
                 Duration.ofDays(30), Duration.ofMinutes(5));
         return TestServer.start(config);
