@@ -6,7 +6,11 @@ import picocli.CommandLine.Command;
 /** The {@code gatehouse} command line: {@code serve} runs the server. */
 @Command(name = "gatehouse", mixinStandardHelpOptions = true, version = "gatehouse 0.1.0",
         description = "Gatehouse: OAuth clients, scoped JWT access tokens and API keys for a workspace API.",
-        subcommands = {ServeCommand.class})
+        subcommands = {ServeCommand.class, dev.gatehouse.bootstrap.cli.LoginCommand.class,
+                dev.gatehouse.bootstrap.cli.LogoutCommand.class, dev.gatehouse.bootstrap.cli.WhoamiCommand.class,
+                dev.gatehouse.bootstrap.cli.TokenCommand.class, dev.gatehouse.bootstrap.cli.ClientsCommand.class,
+                dev.gatehouse.bootstrap.cli.KeysCommand.class, dev.gatehouse.bootstrap.cli.ProjectsCommand.class,
+                dev.gatehouse.bootstrap.cli.SourcesCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
@@ -14,7 +18,7 @@ public final class Main implements Runnable {
     }
 
     /** The command line with Gatehouse's exit codes: 0 success, 1 an error, 2 a usage error. */
-    static CommandLine commandLine() {
+    public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("gatehouse: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
