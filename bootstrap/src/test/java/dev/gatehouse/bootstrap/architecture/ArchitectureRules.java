@@ -11,6 +11,11 @@ import java.util.List;
 /**
  * The shape of Gatehouse as ArchUnit rules, parameterised by the root package so that the same rule
  * can be checked against the real code ({@code dev.gatehouse}) and against the fixtures that prove it can fail.
+ *
+ * <p>The client library ({@code <root>.client}, ADR 0005) is shipped to other services and lives outside the
+ * hexagon: the confinement rules (bootstrap, nimbus, database, Javalin/Jetty) check the server's packages only, and
+ * {@link #serverDoesNotDependOnClientLibrary} keeps the server from leaning on it. The coding rules (cycles,
+ * logging, exceptions, standard streams) apply to the library too.
  */
 public final class ArchitectureRules {
 
@@ -39,7 +44,8 @@ public final class ArchitectureRules {
                 packagesAreFreeOfCycles(root),
                 noJavaUtilLogging(root),
                 noGenericExceptions(root),
-                noStandardStreamsOutsideBootstrap(root));
+                noStandardStreamsOutsideBootstrap(root),
+                serverDoesNotDependOnClientLibrary(root));
     }
 
     /** The domain sees the JDK, Guava and itself, nothing else. */
@@ -73,28 +79,28 @@ public final class ArchitectureRules {
 
     /** Bootstrap wires everything, and nothing depends on it. */
     public static ArchRule nothingOutsideBootstrapDependsOnBootstrap(String root) {
-        return noClasses().that().resideInAPackage(everything(root)).and().resideOutsideOfPackage(bootstrap(root))
+        return noClasses().that().resideInAPackage(everything(root)).and().resideOutsideOfPackage(client(root)).and().resideOutsideOfPackage(bootstrap(root))
                 .should().dependOnClassesThat().resideInAPackage(bootstrap(root))
                 .because("bootstrap is the outermost ring");
     }
 
     /** nimbus-jose-jwt is confined to the JOSE adapter. */
     public static ArchRule onlyJoseAdapterUsesNimbus(String root) {
-        return noClasses().that().resideInAPackage(everything(root)).and().resideOutsideOfPackage(jose(root))
+        return noClasses().that().resideInAPackage(everything(root)).and().resideOutsideOfPackage(client(root)).and().resideOutsideOfPackage(jose(root))
                 .should().dependOnClassesThat().resideInAPackage(NIMBUS)
                 .because("the JOSE adapter is the only package that imports com.nimbusds");
     }
 
     /** JDBC, JDBI, Flyway and HikariCP are confined to the persistence adapter. */
     public static ArchRule onlyPersistenceAdapterUsesDatabaseLibraries(String root) {
-        return noClasses().that().resideInAPackage(everything(root)).and().resideOutsideOfPackage(persistence(root))
+        return noClasses().that().resideInAPackage(everything(root)).and().resideOutsideOfPackage(client(root)).and().resideOutsideOfPackage(persistence(root))
                 .should().dependOnClassesThat().resideInAnyPackage(DATABASE_LIBRARIES)
                 .because("no Handle, Connection or DataSource crosses the persistence adapter's boundary");
     }
 
     /** Javalin and Jetty are confined to the HTTP adapter. */
     public static ArchRule onlyHttpAdapterUsesJavalinAndJetty(String root) {
-        return noClasses().that().resideInAPackage(everything(root)).and().resideOutsideOfPackage(http(root))
+        return noClasses().that().resideInAPackage(everything(root)).and().resideOutsideOfPackage(client(root)).and().resideOutsideOfPackage(http(root))
                 .should().dependOnClassesThat().resideInAnyPackage(HTTP_SERVER_LIBRARIES)
                 .because("the HTTP adapter alone speaks HTTP");
     }
@@ -123,6 +129,13 @@ public final class ArchitectureRules {
                 .because("servers log through SLF4J; only the CLI prints");
     }
 
+    /** The server never depends on the client library, which exists for other services. */
+    public static ArchRule serverDoesNotDependOnClientLibrary(String root) {
+        return noClasses().that().resideInAPackage(everything(root)).and().resideOutsideOfPackage(client(root))
+                .should().dependOnClassesThat().resideInAPackage(client(root))
+                .because("the client library is shipped to other services; the server must not need it (ADR 0005)");
+    }
+
     private static String everything(String root) {
         return root + "..";
     }
@@ -149,6 +162,10 @@ public final class ArchitectureRules {
 
     private static String persistence(String root) {
         return root + ".adapter.out.persistence..";
+    }
+
+    private static String client(String root) {
+        return root + ".client..";
     }
 
     private static String bootstrap(String root) {

@@ -12,6 +12,9 @@ import dev.gatehouse.archfixture.applicationleak.application.thing.service.Servi
 import dev.gatehouse.archfixture.bootstrapleak.adapter.in.http.HandlerUsingBootstrap;
 import dev.gatehouse.archfixture.bootstrapleak.bootstrap.Wiring;
 import dev.gatehouse.archfixture.bootstrapleak.domain.EntityUsingBootstrap;
+import dev.gatehouse.archfixture.clean.client.LibraryUsingNimbusAndJavalin;
+import dev.gatehouse.archfixture.clientleak.adapter.in.http.HandlerUsingClientLibrary;
+import dev.gatehouse.archfixture.clientleak.bootstrap.WiringUsingClientLibrary;
 import dev.gatehouse.archfixture.cycle.a.A;
 import dev.gatehouse.archfixture.cycle.b.B;
 import dev.gatehouse.archfixture.cycle.c.Parent;
@@ -135,6 +138,18 @@ class ArchitectureRulesCatchViolationsTest {
     void standardStreamsRuleRejectsPrintingOutsideBootstrap() {
         assertRuleRejects(ArchitectureRules::noStandardStreamsOutsideBootstrap, "streams",
                 HandlerPrintingToStdout.class, EntityPrintingStackTrace.class);
+    }
+
+    @Test
+    void clientLibraryRuleRejectsServerPackagesDependingOnTheClientLibrary() {
+        assertRuleRejects(ArchitectureRules::serverDoesNotDependOnClientLibrary, "clientleak",
+                HandlerUsingClientLibrary.class, WiringUsingClientLibrary.class);
+    }
+
+    /** The clean fixture holds a client library using nimbus and Javalin, which every rule must accept (above). */
+    @Test
+    void wellShapedFixtureHoldsAClientLibraryUsingNimbusAndJavalin() {
+        assertThat(importFixture(FIXTURES + ".clean").contain(LibraryUsingNimbusAndJavalin.class)).isTrue();
     }
 
     @Test

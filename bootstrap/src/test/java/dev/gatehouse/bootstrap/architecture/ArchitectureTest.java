@@ -82,4 +82,9 @@ class ArchitectureTest {
     void noStandardStreamsOutsideBootstrap() {
         ArchitectureRules.noStandardStreamsOutsideBootstrap(ROOT).check(productionClasses);
     }
+
+    @Test
+    void serverDoesNotDependOnClientLibrary() {
+        ArchitectureRules.serverDoesNotDependOnClientLibrary(ROOT).check(productionClasses);
+    }
 }
