@@ -228,9 +228,4 @@ public final class JoseAccessTokens implements AccessTokenSigner, AccessTokenVer
     public Map<String, Object> toJwks() {
         return keys.publicKeys().toJSONObject(true);
     }
-
-    /** The {@code kid} tokens are signed with now. */
-    public String currentKeyId() {
-        return keys.current().getKeyID();
-    }
 }

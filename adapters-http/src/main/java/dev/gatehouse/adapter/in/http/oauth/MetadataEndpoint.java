@@ -46,8 +46,4 @@ public final class MetadataEndpoint {
         ctx.header("Cache-Control", "public, max-age=300");
         Json.respond(ctx, 200, metadata);
     }
-
-    public Map<String, Object> metadata() {
-        return metadata;
-    }
 }
