@@ -77,7 +77,26 @@ public final class InMemoryWorkspaceRepository implements WorkspaceRepository {
 
     @Override
     public synchronized boolean removeMembership(WorkspaceId workspace, UserId user) {
-        return memberships.remove(new MembershipKey(workspace, user)) != null;
+        MembershipKey key = new MembershipKey(workspace, user);
+        Membership current = memberships.get(key);
+        if (current == null || current.role() == Role.OWNER) {
+            return false;
+        }
+        memberships.remove(key);
+        return true;
+    }
+
+    @Override
+    public synchronized boolean changeRoleUnlessOwner(WorkspaceId workspace, UserId user, Role role) {
+        if (role == Role.OWNER) {
+            throw new IllegalArgumentException("ownership moves only by a transfer");
+        }
+        Membership current = memberships.get(new MembershipKey(workspace, user));
+        if (current == null || current.role() == Role.OWNER) {
+            return false;
+        }
+        putMembership(new Membership(workspace, user, role));
+        return true;
     }
 
     @Override

@@ -115,10 +115,28 @@ public final class JdbiWorkspaceRepository implements WorkspaceRepository {
     public boolean removeMembership(WorkspaceId workspace, UserId user) {
         return jdbi.withHandle(handle -> handle.createUpdate("""
                         DELETE FROM memberships
-                         WHERE workspace_id = :workspaceId AND user_id = :userId
+                         WHERE workspace_id = :workspaceId AND user_id = :userId AND role <> :owner
                         """)
                 .bind("workspaceId", workspace.value())
                 .bind("userId", user.value())
+                .bind("owner", Role.OWNER.wireName())
+                .execute()) == 1;
+    }
+
+    @Override
+    public boolean changeRoleUnlessOwner(WorkspaceId workspace, UserId user, Role role) {
+        if (role == Role.OWNER) {
+            throw new IllegalArgumentException("ownership moves only by a transfer");
+        }
+        return jdbi.withHandle(handle -> handle.createUpdate("""
+                        UPDATE memberships
+                           SET role = :role
+                         WHERE workspace_id = :workspaceId AND user_id = :userId AND role <> :owner
+                        """)
+                .bind("role", role.wireName())
+                .bind("workspaceId", workspace.value())
+                .bind("userId", user.value())
+                .bind("owner", Role.OWNER.wireName())
                 .execute()) == 1;
     }
 

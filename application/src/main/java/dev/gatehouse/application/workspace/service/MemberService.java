@@ -89,7 +89,15 @@ public final class MemberService implements MemberUseCases.ListMembersUseCase, M
             String username = localPart.substring(0, Math.min(localPart.length(), MAX_USERNAME_LENGTH));
             User user = new User(UserId.generate(random), address, username, passwords.hash(password), now);
             ApiKey.Issued key = ApiKey.issue(user.id(), now, random);
-            workspaces.addMemberWithNewUser(user, key.key(), new Membership(workspace, user.id(), role));
+            try {
+                workspaces.addMemberWithNewUser(user, key.key(), new Membership(workspace, user.id(), role));
+            } catch (RuntimeException e) {
+                if (users.findByEmail(address).isPresent()) {
+                    // Someone else created a user with this address in the meantime: add that user instead.
+                    return add(actor, workspace, address, role);
+                }
+                throw e;
+            }
             added = new MemberUseCases.AddedMember(new Member(user, role), Optional.of(key.plaintext()), Optional.of(password));
         }
         record(actor, workspace, "added", added.member().user().id(), role);
@@ -120,7 +128,9 @@ public final class MemberService implements MemberUseCases.ListMembersUseCase, M
         if (target.role() == Role.OWNER) {
             throw new ConflictException("the owner's role changes only by transferring ownership to another member");
         }
-        workspaces.putMembership(new Membership(workspace, member, role));
+        if (!workspaces.changeRoleUnlessOwner(workspace, member, role)) {
+            throw changedMeanwhile(workspace, member);
+        }
         record(actor, workspace, "role_changed", member, role);
         return new Member(user, role);
     }
@@ -134,9 +144,18 @@ public final class MemberService implements MemberUseCases.ListMembersUseCase, M
             throw new ConflictException("the owner cannot be removed; transfer ownership first");
         }
         if (!workspaces.removeMembership(workspace, member)) {
-            throw new NotFoundException("member " + member + " not found");
+            throw changedMeanwhile(workspace, member);
         }
         audit.record(new AuditEvent.MemberChanged(workspace, actor.user(), actor.sourceIp(), "removed", member, "none", now()));
+    }
+
+    /** A conditional write changed nothing: the member left, or became the owner by a concurrent transfer. */
+    private RuntimeException changedMeanwhile(WorkspaceId workspace, UserId member) {
+        Optional<Membership> now = workspaces.findMembership(workspace, member);
+        if (now.isEmpty()) {
+            return new NotFoundException("member " + member + " not found");
+        }
+        return new ConflictException("the owner's role changes only by transferring ownership to another member");
     }
 
     private void record(Actor actor, WorkspaceId workspace, String action, UserId member, Role role) {

@@ -20,6 +20,7 @@ import dev.gatehouse.application.testing.MutableClock;
 import dev.gatehouse.application.testing.Stores;
 import dev.gatehouse.application.testing.TestData;
 import dev.gatehouse.application.workspace.port.in.MemberUseCases.AddedMember;
+import dev.gatehouse.application.workspace.port.out.WorkspaceRepository;
 import dev.gatehouse.application.workspace.port.out.WorkspaceRepository.Member;
 import dev.gatehouse.domain.apikey.ApiKey;
 import dev.gatehouse.domain.audit.AuditEvent;
@@ -30,6 +31,8 @@ import dev.gatehouse.domain.workspace.Role;
 import dev.gatehouse.domain.workspace.User;
 import dev.gatehouse.domain.workspace.UserId;
 import dev.gatehouse.domain.workspace.Workspace;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -395,6 +398,91 @@ class MemberServiceTest {
         service.changeRole(actor(newcomer), workspace.id(), member.id(), Role.OWNER);
         assertOneOwner(member);
         assertThat(role(newcomer)).contains(Role.ADMIN);
+    }
+
+    // races: each simulates the other request landing between this one's check and its write
+
+    @Test
+    void changeRoleWhenTheTargetBecomesOwnerMeanwhileThenConflictAndTheOwnerIsKept() {
+        MemberService racing = serviceWhere("changeRoleUnlessOwner",
+                () -> stores.workspaces().transferOwnership(workspace.id(), owner.id(), member.id()));
+
+        assertThatThrownBy(() -> racing.changeRole(actor(admin), workspace.id(), member.id(), Role.ADMIN))
+                .isInstanceOf(ConflictException.class);
+
+        assertOneOwner(member);
+    }
+
+    @Test
+    void removeWhenTheTargetBecomesOwnerMeanwhileThenConflictAndTheOwnerIsKept() {
+        MemberService racing = serviceWhere("removeMembership",
+                () -> stores.workspaces().transferOwnership(workspace.id(), owner.id(), member.id()));
+
+        assertThatThrownBy(() -> racing.remove(actor(admin), workspace.id(), member.id()))
+                .isInstanceOf(ConflictException.class);
+
+        assertOneOwner(member);
+    }
+
+    @Test
+    void removeWhenTheTargetLeftMeanwhileThenNotFound() {
+        MemberService racing = serviceWhere("removeMembership",
+                () -> stores.workspaces().removeMembership(workspace.id(), member.id()));
+
+        assertThatThrownBy(() -> racing.remove(actor(admin), workspace.id(), member.id()))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void addWhenTheSameNewEmailIsAddedMeanwhileThenConflictNotAFailure() {
+        String email = "twice@example.com";
+        MemberService racing = serviceWhere("addMemberWithNewUser",
+                () -> new MemberService(stores.workspaces(), stores.users(), passwords, audit, clock, data.random())
+                        .add(actor(admin), workspace.id(), email, Role.MEMBER));
+
+        assertThatThrownBy(() -> racing.add(actor(admin), workspace.id(), email, Role.ADMIN))
+                .isInstanceOf(ConflictException.class);
+
+        User created = stores.users().findByEmail(email).orElseThrow();
+        assertThat(stores.workspaces().findMembership(workspace.id(), created.id()))
+                .contains(new Membership(workspace.id(), created.id(), Role.MEMBER));
+    }
+
+    @Test
+    void addWhenTheSameNewEmailIsCreatedElsewhereMeanwhileThenThatUserJoinsWithoutNewCredentials() {
+        String email = "elsewhere@example.com";
+        Workspace other = data.addWorkspace(stores);
+        MemberService racing = serviceWhere("addMemberWithNewUser",
+                () -> stores.users().add(data.user(email, T0)));
+
+        AddedMember added = racing.add(actor(admin), workspace.id(), email, Role.MEMBER);
+
+        User created = stores.users().findByEmail(email).orElseThrow();
+        assertThat(added.member().user()).isEqualTo(created);
+        assertThat(added.apiKey()).isEmpty();
+        assertThat(added.password()).isEmpty();
+        assertThat(stores.workspaces().findMembership(other.id(), created.id())).isEmpty();
+        assertThat(stores.workspaces().findMembership(workspace.id(), created.id()))
+                .contains(new Membership(workspace.id(), created.id(), Role.MEMBER));
+    }
+
+    /** A service whose workspace store runs {@code meanwhile} once, just before the first call of {@code method}. */
+    private MemberService serviceWhere(String method, Runnable meanwhile) {
+        WorkspaceRepository real = stores.workspaces();
+        boolean[] done = {false};
+        WorkspaceRepository racing = (WorkspaceRepository) Proxy.newProxyInstance(WorkspaceRepository.class.getClassLoader(),
+                new Class<?>[] {WorkspaceRepository.class}, (proxy, called, args) -> {
+                    if (called.getName().equals(method) && !done[0]) {
+                        done[0] = true;
+                        meanwhile.run();
+                    }
+                    try {
+                        return called.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        return new MemberService(racing, stores.users(), passwords, audit, clock, data.random());
     }
 
     private static void attempt(Runnable refused) {

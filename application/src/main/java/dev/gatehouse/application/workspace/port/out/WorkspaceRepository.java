@@ -29,8 +29,20 @@ public interface WorkspaceRepository {
     /** The workspace's members with their roles, in the order they joined. */
     List<Member> members(WorkspaceId workspace);
 
-    /** Removes the user from the workspace; false when they were not a member. */
+    /**
+     * Removes the user from the workspace in one conditional write, unless they are its owner (the owner
+     * leaves only after a transfer); false when nothing was removed.
+     */
     boolean removeMembership(WorkspaceId workspace, UserId user);
+
+    /**
+     * Gives a member a new role (admin or member) in one conditional write, unless they are the owner; false
+     * when nothing changed because they are not a member or are the owner. A concurrent transfer of ownership
+     * therefore cannot be undone by a role change that checked the role before the transfer.
+     *
+     * @throws IllegalArgumentException for {@link Role#OWNER}: ownership moves only by {@link #transferOwnership}
+     */
+    boolean changeRoleUnlessOwner(WorkspaceId workspace, UserId user, Role role);
 
     /**
      * In one transaction, makes {@code to} the owner and {@code from} an admin.

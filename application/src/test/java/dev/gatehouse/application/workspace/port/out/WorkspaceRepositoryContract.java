@@ -251,6 +251,66 @@ public abstract class WorkspaceRepositoryContract {
         assertThat(workspaces.findWorkspacesOf(user.id())).containsExactly(other);
     }
 
+    @Test
+    void removeMembershipWhenOwnerThenFalseAndKept() {
+        Workspace workspace = addWorkspace(T0);
+        User owner = addUser();
+        workspaces.putMembership(new Membership(workspace.id(), owner.id(), Role.OWNER));
+
+        assertThat(workspaces.removeMembership(workspace.id(), owner.id())).isFalse();
+
+        assertThat(workspaces.findMembership(workspace.id(), owner.id()))
+                .contains(new Membership(workspace.id(), owner.id(), Role.OWNER));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Role.class, names = {"ADMIN", "MEMBER"})
+    void changeRoleUnlessOwnerChangesAMembersRole(Role next) {
+        Workspace workspace = addWorkspace(T0);
+        User user = addUser();
+        Role before = next == Role.ADMIN ? Role.MEMBER : Role.ADMIN;
+        workspaces.putMembership(new Membership(workspace.id(), user.id(), before));
+
+        assertThat(workspaces.changeRoleUnlessOwner(workspace.id(), user.id(), next)).isTrue();
+
+        assertThat(workspaces.findMembership(workspace.id(), user.id()))
+                .contains(new Membership(workspace.id(), user.id(), next));
+    }
+
+    @Test
+    void changeRoleUnlessOwnerWhenOwnerThenFalseAndKept() {
+        Workspace workspace = addWorkspace(T0);
+        User owner = addUser();
+        workspaces.putMembership(new Membership(workspace.id(), owner.id(), Role.OWNER));
+
+        assertThat(workspaces.changeRoleUnlessOwner(workspace.id(), owner.id(), Role.MEMBER)).isFalse();
+
+        assertThat(workspaces.findMembership(workspace.id(), owner.id()))
+                .contains(new Membership(workspace.id(), owner.id(), Role.OWNER));
+    }
+
+    @Test
+    void changeRoleUnlessOwnerWhenNotMemberThenFalseAndNothingAdded() {
+        Workspace workspace = addWorkspace(T0);
+        User stranger = addUser();
+
+        assertThat(workspaces.changeRoleUnlessOwner(workspace.id(), stranger.id(), Role.ADMIN)).isFalse();
+
+        assertThat(workspaces.findMembership(workspace.id(), stranger.id())).isEmpty();
+    }
+
+    @Test
+    void changeRoleUnlessOwnerWhenAskedForOwnerThenRejected() {
+        Workspace workspace = addWorkspace(T0);
+        User user = addUser();
+        workspaces.putMembership(new Membership(workspace.id(), user.id(), Role.MEMBER));
+
+        assertThatThrownBy(() -> workspaces.changeRoleUnlessOwner(workspace.id(), user.id(), Role.OWNER))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(workspaces.findMembership(workspace.id(), user.id()))
+                .contains(new Membership(workspace.id(), user.id(), Role.MEMBER));
+    }
+
     @ParameterizedTest
     @EnumSource(value = Role.class, names = {"ADMIN", "MEMBER"})
     void transferOwnershipMakesTheMemberOwnerAndTheOwnerAnAdmin(Role before) {
