@@ -34,6 +34,12 @@ public final class InMemoryAuditLog implements AuditLog {
                 .toList();
     }
 
+    @Override
+    public synchronized long latestId(WorkspaceId workspace) {
+        Objects.requireNonNull(workspace, "workspace");
+        return recorded.stream().filter(e -> e.workspaceId().equals(workspace)).mapToLong(RecordedAuditEvent::id).max().orElse(0);
+    }
+
     /** Every event recorded so far, in the order recorded. */
     public synchronized List<AuditEvent> events() {
         return List.copyOf(events);

@@ -69,6 +69,11 @@ public final class InMemorySourceRepository implements SourceRepository {
     }
 
     @Override
+    public synchronized long lastSequence(SourceId id) {
+        return lastSequence.getOrDefault(id, 0L);
+    }
+
+    @Override
     public synchronized List<SourceEvent> eventsAfter(SourceId id, long afterSequence, int limit) {
         Deque<SourceEvent> retained = events.get(id);
         if (retained == null) {

@@ -60,6 +60,19 @@ public final class JdbiAuditLog implements AuditLog {
                 .list());
     }
 
+    @Override
+    public long latestId(WorkspaceId workspace) {
+        Objects.requireNonNull(workspace, "workspace");
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT COALESCE(MAX(id), 0)
+                          FROM audit_events
+                         WHERE workspace_id = :workspaceId
+                        """)
+                .bind("workspaceId", workspace.value())
+                .mapTo(Long.class)
+                .one());
+    }
+
     /** The event's details as a JSON object, in the order the event lists them. */
     static String details(AuditEvent event) {
         try {

@@ -133,6 +133,15 @@ public final class JdbiSourceRepository implements SourceRepository {
     }
 
     @Override
+    public long lastSequence(SourceId id) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT last_seq FROM event_sources WHERE id = :id")
+                .bind("id", id.value())
+                .mapTo(Long.class)
+                .findOne()
+                .orElse(0L));
+    }
+
+    @Override
     public List<SourceEvent> eventsAfter(SourceId id, long afterSequence, int limit) {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must not be negative");

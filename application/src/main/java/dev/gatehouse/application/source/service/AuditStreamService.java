@@ -55,19 +55,10 @@ public final class AuditStreamService implements SourceUseCases.SubscribeToAudit
                 throw new InsufficientScopeException(AUDIT_READ);
             }
         }
-        long after = lastEventId.flatMap(SourceEvent::sequenceOf).orElseGet(() -> latest(workspace));
+        long latest = audit.latestId(workspace);
+        // A Last-Event-ID beyond the newest event (from another database, say) resumes at the newest.
+        long after = Math.min(lastEventId.flatMap(SourceEvent::sequenceOf).orElse(latest), latest);
         return new AuditEventStream(workspace, after);
-    }
-
-    private long latest(WorkspaceId workspace) {
-        long last = 0;
-        while (true) {
-            var page = audit.after(workspace, last, 1000);
-            if (page.isEmpty()) {
-                return last;
-            }
-            last = page.get(page.size() - 1).id();
-        }
     }
 
     private final class AuditEventStream implements EventStream {

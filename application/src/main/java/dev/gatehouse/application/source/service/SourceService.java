@@ -121,7 +121,10 @@ public final class SourceService implements SourceUseCases.CreateSourceUseCase, 
     public EventStream subscribe(Principal caller, SourceId id, Optional<String> lastEventId) {
         access.require(caller, id);
         EventQueue live = hub.subscribe(topic(id), settings.streamBuffer());
-        Optional<Long> resumeAfter = lastEventId.flatMap(SourceEvent::sequenceOf);
+        // Read after the live queue is open, so an event appended meanwhile is either counted here or queued.
+        long newest = sources.lastSequence(id);
+        // A Last-Event-ID beyond the newest event resumes at the newest, so that live events are not held back.
+        Optional<Long> resumeAfter = lastEventId.flatMap(SourceEvent::sequenceOf).map(seen -> Math.min(seen, newest));
         return new SourceEventStream(sources, id, live, resumeAfter);
     }
 

@@ -167,6 +167,19 @@ class AuditStreamServiceTest {
     }
 
     @Test
+    void theStreamWithALastEventIdBeyondTheNewestEventGetsTheNextLiveEvents() throws Exception {
+        audit.record(new AuditEvent.ApiKeyRevoked(workspace.id(), admin.id(), T0));
+        EventStream stream = subscribe(user(admin), Optional.of(T0.toEpochMilli() + "-999999"));
+
+        List<String> replayed = drain(stream);
+        audit.record(new AuditEvent.ApiKeyRevoked(workspace.id(), admin.id(), T0.plusMillis(1)));
+        List<String> live = drain(stream);
+
+        assertThat(replayed).isEmpty();
+        assertThat(live).containsExactly(T0.plusMillis(1).toEpochMilli() + "-" + lastRecorded().id());
+    }
+
+    @Test
     void theStreamWithLastEventIdZeroReplaysEveryEvent() throws Exception {
         for (int i = 0; i < 120; i++) {
             audit.record(new AuditEvent.ApiKeyRevoked(workspace.id(), admin.id(), T0.plusMillis(i)));

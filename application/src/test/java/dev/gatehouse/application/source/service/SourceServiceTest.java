@@ -342,6 +342,17 @@ class SourceServiceTest {
     }
 
     @Test
+    void subscribeWithALastEventIdBeyondTheNewestEventGetsTheNextLiveEvents() throws Exception {
+        EventSource source = createSource();
+        emit(source, 2);
+        EventStream stream = subscribe(user(member), source, Optional.of(NOW_MILLIS + "-999"));
+
+        assertThat(stream.next(QUIET)).isEmpty();
+        service.emit(user(member), source.id(), "{}");
+        assertThat(drain(stream)).containsExactly(NOW_MILLIS + "-3");
+    }
+
+    @Test
     void subscribeWithALastEventIdOlderThanTheRetainedEventsReplaysWhatIsRetained() throws Exception {
         EventSource source = createSource();
         emit(source, 8);

@@ -15,6 +15,9 @@ public interface AuditLog {
     /** The workspace's events recorded after the one numbered {@code afterId}, oldest first, at most {@code limit}. */
     List<RecordedAuditEvent> after(WorkspaceId workspace, long afterId, int limit);
 
+    /** The number of the workspace's newest event (0 when it has none). */
+    long latestId(WorkspaceId workspace);
+
     /** A stored event: its number (increasing in recording order), type, time and {@link AuditEvent#details()}. */
     record RecordedAuditEvent(long id, WorkspaceId workspaceId, String type, Instant at, Map<String, String> details) {
         public RecordedAuditEvent {

@@ -27,6 +27,9 @@ public interface SourceRepository {
     /** The source's retained events with a sequence above {@code afterSequence}, oldest first, at most {@code limit}. */
     List<SourceEvent> eventsAfter(SourceId id, long afterSequence, int limit);
 
+    /** The sequence number of the source's newest event ever appended (0 when none, or no such source). */
+    long lastSequence(SourceId id);
+
     /** Drops every retained event emitted before {@code cutoff}; returns how many. */
     int purgeEventsBefore(Instant cutoff);
 }

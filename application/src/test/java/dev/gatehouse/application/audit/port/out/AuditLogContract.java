@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import dev.gatehouse.application.audit.port.out.AuditLog.RecordedAuditEvent;
 import dev.gatehouse.application.testing.Stores;
 import dev.gatehouse.application.testing.TestData;
+import dev.gatehouse.domain.workspace.WorkspaceId;
 import dev.gatehouse.domain.audit.AuditEvent;
 import dev.gatehouse.domain.client.OAuthClient;
 import dev.gatehouse.domain.common.Base62;
@@ -125,6 +126,16 @@ public abstract class AuditLogContract {
                 .containsExactlyElementsOf(events.stream().map(AuditEvent::at).toList());
         assertThat(found).extracting(RecordedAuditEvent::id).isSorted().doesNotHaveDuplicates();
         assertThat(found.get(0).id()).isPositive();
+    }
+
+    @Test
+    void latestIdIsTheNewestOfTheWorkspacesEventsOrZero() {
+        assertThat(audit.latestId(workspace.id())).isZero();
+        oneOfEachType(T0).forEach(audit::record);
+        List<RecordedAuditEvent> all = audit.after(workspace.id(), 0, 100);
+
+        assertThat(audit.latestId(workspace.id())).isEqualTo(all.get(all.size() - 1).id());
+        assertThat(audit.latestId(WorkspaceId.generate(data.random()))).isZero();
     }
 
     @Test

@@ -187,6 +187,18 @@ public abstract class SourceRepositoryContract {
     }
 
     @Test
+    void lastSequenceCountsEveryAppendEvenTrimmedOnes() {
+        EventSource source = addSource();
+        assertThat(sources.lastSequence(source.id())).isZero();
+        for (int i = 0; i < 4; i++) {
+            sources.append(source.id(), T0, "{}", 2);
+        }
+
+        assertThat(sources.lastSequence(source.id())).isEqualTo(4);
+        assertThat(sources.lastSequence(SourceId.generate(data.random()))).isZero();
+    }
+
+    @Test
     void eventsAfterLeavesOutTheGivenSequenceAndThoseBefore() {
         EventSource source = addSource();
         appendMany(source, 5);
