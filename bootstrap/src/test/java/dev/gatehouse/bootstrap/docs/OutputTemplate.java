@@ -24,19 +24,22 @@ final class OutputTemplate {
             "(?<opaque>(?<![A-Za-z0-9_-])(?=[A-Za-z0-9_-]*[0-9])(?=[A-Za-z0-9_-]*[A-Za-z])[A-Za-z0-9_-]{16,}(?![A-Za-z0-9_-]))"));
 
     private final List<Pattern> lines;
+    private final List<String> shown;
     private final boolean inOrder;
 
-    private OutputTemplate(List<Pattern> lines, boolean inOrder) {
+    private OutputTemplate(List<Pattern> lines, List<String> shown, boolean inOrder) {
         this.lines = lines;
+        this.shown = shown;
         this.inOrder = inOrder;
     }
 
     static OutputTemplate of(String language, String shown) {
         List<Pattern> lines = new ArrayList<>();
-        for (String line : normalize(shown).split("\n", -1)) {
+        List<String> text = List.of(normalize(shown).split("\n", -1));
+        for (String line : text) {
             lines.add(line.strip().equals("…") ? null : Pattern.compile(lineRegex(line)));
         }
-        return new OutputTemplate(lines, language.equals("http"));
+        return new OutputTemplate(lines, text, language.equals("http"));
     }
 
     /** Null when {@code actual} matches, else what is wrong. */
@@ -44,7 +47,8 @@ final class OutputTemplate {
         List<String> real = List.of(normalize(actual).split("\n", -1));
         if (inOrder) {
             int at = 0;
-            for (Pattern line : lines) {
+            for (int i = 0; i < lines.size(); i++) {
+                Pattern line = lines.get(i);
                 if (line == null) {
                     continue;
                 }
@@ -52,7 +56,7 @@ final class OutputTemplate {
                     at++;
                 }
                 if (at == real.size()) {
-                    return "no line matches " + line.pattern();
+                    return "no line, after the ones matched before, matches the page's line\n    " + shown.get(i);
                 }
                 at++;
             }
@@ -79,15 +83,16 @@ final class OutputTemplate {
 
     private String firstDifference(List<String> real) {
         int at = 0;
-        for (Pattern line : lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            Pattern line = lines.get(i);
             if (line == null) {
-                return "the output differs after an elided part";
+                return "the output differs after an elided part (line " + (at + 1) + " on)";
             }
             if (at >= real.size()) {
-                return "the output ends where the page shows: " + line.pattern();
+                return "the output ends where the page shows\n    " + shown.get(i);
             }
             if (!line.matcher(real.get(at)).matches()) {
-                return "line " + (at + 1) + " of the output is\n    " + real.get(at) + "\nwhere the page shows\n    " + line.pattern();
+                return "line " + (at + 1) + " of the output is\n    " + real.get(at) + "\nwhere the page shows\n    " + shown.get(i);
             }
             at++;
         }
