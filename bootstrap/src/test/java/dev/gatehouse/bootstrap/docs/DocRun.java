@@ -214,7 +214,7 @@ final class DocRun {
                   esac
                   args+=("$1"); shift
                 done
-                exec "$DOCS_TEST_JAVA" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto "${args[@]}"
+                exec "$DOCS_TEST_JAVA" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Duser.home="$HOME" "${args[@]}"
                 """.replace("$DOCS_TEST_CP", quote(classPath)).replace("\"$DOCS_TEST_JAVA\"", quote(java));
     }
 
