@@ -130,7 +130,7 @@ final class MarkdownDoc {
                     pendingLine = i + 1;
                 }
                 onlyBlankSinceBlock = false;
-            } else if (STRAY_MARKER.matcher(line).find() && line.contains("<!--")) {
+            } else if (STRAY_MARKER.matcher(line).find() && line.strip().startsWith("<!--")) {
                 problems.add(name + ":" + (i + 1) + ": a docs-test marker must be one line: <!-- docs-test: KIND, reason -->");
                 onlyBlankSinceBlock = false;
             } else if (!line.isBlank()) {

@@ -67,12 +67,17 @@ class MarkdownDocRulesTest {
                 ```
                 untagged
                 ```
+                <!-- docs-test: skip,
+                  a reason on two lines -->
+                Prose may quote a marker: `<!-- docs-test: skip, why -->`.
                 """);
 
         assertThat(doc.problems).anySatisfy(p -> assertThat(p).contains("p.md:1", "needs a reason"))
                 .anySatisfy(p -> assertThat(p).contains("p.md:5", "unknown docs-test marker 'sometimes'"))
                 .anySatisfy(p -> assertThat(p).contains("p.md:9", "right before a fenced block"))
-                .anySatisfy(p -> assertThat(p).contains("p.md:14", "names no language"));
+                .anySatisfy(p -> assertThat(p).contains("p.md:14", "names no language"))
+                .anySatisfy(p -> assertThat(p).contains("p.md:17", "must be one line"))
+                .noneSatisfy(p -> assertThat(p).contains("p.md:19"));
         assertThat(doc.blocks.get(2).runs()).as("a marker separated by a blank line marks nothing").isTrue();
     }
 
