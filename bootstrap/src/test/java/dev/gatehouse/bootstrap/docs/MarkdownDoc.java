@@ -17,7 +17,7 @@ final class MarkdownDoc {
     static final Set<String> COMMAND_LANGUAGES = Set.of("sh", "bash", "shell", "console", "zsh", "sql", "psql",
             "powershell", "ps1", "bat", "cmd", "fish");
 
-    private static final Pattern FENCE_OPEN = Pattern.compile("^ {0,3}(`{3,}|~{3,})\\s*([^\\s`]*)\\s*$");
+    private static final Pattern FENCE_OPEN = Pattern.compile("^(\\s*)(`{3,}|~{3,})\\s*([^\\s`]*)\\s*$");
     private static final Pattern MARKER = Pattern.compile("^\\s*<!--\\s*docs-test:\\s*([a-z-]+)\\s*(.*?)\\s*-->\\s*$");
     private static final Pattern STRAY_MARKER = Pattern.compile("docs-test:");
 
@@ -88,13 +88,14 @@ final class MarkdownDoc {
             String line = lines[i];
             Matcher open = FENCE_OPEN.matcher(line);
             if (open.matches()) {
-                String fence = open.group(1);
-                String language = open.group(2).toLowerCase(Locale.ROOT);
+                int indent = open.group(1).length();
+                String fence = open.group(2);
+                String language = open.group(3).toLowerCase(Locale.ROOT);
                 StringBuilder text = new StringBuilder();
                 int start = i + 1;
                 int j = i + 1;
                 while (j < lines.length && !lines[j].strip().startsWith(fence)) {
-                    text.append(j > i + 1 ? "\n" : "").append(lines[j]);
+                    text.append(j > i + 1 ? "\n" : "").append(dedent(lines[j], indent));
                     j++;
                 }
                 if (j == lines.length) {
@@ -145,6 +146,15 @@ final class MarkdownDoc {
             problems.add(name + ": more than one block is marked docs-test: server");
         }
         return new MarkdownDoc(name, blocks, problems);
+    }
+
+    /** A line of a block inside a list item, without the indentation of the block's fence. */
+    private static String dedent(String line, int indent) {
+        int cut = 0;
+        while (cut < indent && cut < line.length() && line.charAt(cut) == ' ') {
+            cut++;
+        }
+        return line.substring(cut);
     }
 
     private static void check(String name, Block block, List<String> problems) {

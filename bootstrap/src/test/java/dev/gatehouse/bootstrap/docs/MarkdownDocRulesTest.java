@@ -38,6 +38,15 @@ class MarkdownDocRulesTest {
     }
 
     @Test
+    void blocksIndentedInAListAreBlocksToo() {
+        MarkdownDoc doc = MarkdownDoc.parse("p.md", "1. Run:\n\n       ```bash\n       ls\n         -l\n       ```\n");
+
+        assertThat(doc.blocks).hasSize(1);
+        assertThat(doc.blocks.get(0).text()).isEqualTo("ls\n  -l");
+        assertThat(doc.problems).singleElement().asString().contains("p.md:3", "a command block the test does not run");
+    }
+
+    @Test
     void aCommandBlockInAnotherShellOrSqlMustBeMarked() {
         MarkdownDoc doc = MarkdownDoc.parse("p.md", "```bash\nls\n```\n\n```sql\nSELECT 1;\n```\n\n"
                 + "<!-- docs-test: skip, PostgreSQL only -->\n```sql\nSELECT 2;\n```\n");
