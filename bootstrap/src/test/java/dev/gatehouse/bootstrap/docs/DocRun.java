@@ -132,7 +132,9 @@ final class DocRun {
         writeExecutable(bin.resolve("java"), javaShim());
         writeExecutable(bin.resolve("gatehouse"), "#!/usr/bin/env bash\nexec \"$(dirname \"$0\")/java\" -jar gatehouse.jar \"$@\"\n");
         Path log = dir.resolve("stderr.log");
-        StringBuilder script = new StringBuilder("set -euo pipefail\n");
+        StringBuilder script = new StringBuilder("set -euo pipefail\n")
+                .append("for tool in curl jq; do command -v $tool >/dev/null || { echo \"docs-test: the docs need $tool,")
+                .append(" which is not on the PATH\" >&2; exit 127; }; done\n");
         for (int i = 0; i < doc.blocks.size(); i++) {
             Block block = doc.blocks.get(i);
             String text = localize(block.text());
