@@ -1,10 +1,14 @@
 package dev.gatehouse.bootstrap.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.bootstrap.docs.MarkdownDoc.Block;
 import dev.gatehouse.bootstrap.docs.MarkdownDoc.Kind;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The rules of {@link MarkdownDocsTest}, on small pages: a block neither run nor marked is caught, and shown outputs are compared. */
 class MarkdownDocRulesTest {
@@ -110,6 +114,23 @@ class MarkdownDocRulesTest {
         assertThat(doc.blocks.get(0).marker().kind()).isEqualTo(Kind.SERVER);
         assertThat(doc.problems).anySatisfy(p -> assertThat(p).contains("more than one block is marked docs-test: server"))
                 .anySatisfy(p -> assertThat(p).contains("p.md:10", "runs gatehouse serve"));
+    }
+
+    @Test
+    void aPageRunsInOneShellAndFailsOnAFailingCommandOrAWrongOutput(@TempDir Path dir) {
+        MarkdownDoc good = MarkdownDoc.parse("good.md", "```sh\nWORD=hello\nmkdir -p /tmp/gatehouse-x\n```\n\n```sh\necho \"$WORD\" > /tmp/gatehouse-x/f\n"
+                + "cat /tmp/gatehouse-x/f\n```\n\n```text\nhello\n```\n");
+        MarkdownDoc failing = MarkdownDoc.parse("failing.md", "```sh\necho one\nfalse\necho two\n```\n");
+        MarkdownDoc wrong = MarkdownDoc.parse("wrong.md", "```sh\necho hello\n```\n\n```text\ngoodbye\n```\n");
+        MarkdownDoc unset = MarkdownDoc.parse("unset.md", "```sh\necho \"$NOT_SET\"\n```\n");
+
+        assertThatCode(() -> new DocRun(Path.of(".."), good, dir.resolve("good")).run()).doesNotThrowAnyException();
+        assertThatThrownBy(() -> new DocRun(Path.of(".."), failing, dir.resolve("failing")).run())
+                .hasMessageContaining("failing.md: a command failed with exit status 1 in the block at line 1");
+        assertThatThrownBy(() -> new DocRun(Path.of(".."), wrong, dir.resolve("wrong")).run())
+                .hasMessageContaining("wrong.md:5 (```text): the output shown is not what the wrong.md:1 (```sh) printed");
+        assertThatThrownBy(() -> new DocRun(Path.of(".."), unset, dir.resolve("unset")).run())
+                .hasMessageContaining("NOT_SET: unbound variable");
     }
 
     @Test
