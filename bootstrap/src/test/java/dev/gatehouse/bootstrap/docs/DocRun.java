@@ -67,14 +67,14 @@ final class DocRun {
         new JavaSnippets(root, doc, dir.resolve("java")).check();
         List<Block> run = doc.blocks.stream().filter(b -> b.runs() || kind(b) == Kind.STARTS).toList();
         Block serverBlock = doc.blocks.stream().filter(b -> kind(b) == Kind.SERVER).findFirst().orElse(null);
-        if (run.isEmpty()) {
+        if (run.isEmpty() && serverBlock == null) {
             return;
         }
         for (Path folder : List.of(tmp, work, out, dir.resolve("home"), dir.resolve("bin"))) {
             Files.createDirectories(folder);
         }
         if (serverBlock == null) {
-            runScript(null);
+            runScript();
             return;
         }
         Matcher port = SERVE_PORT.matcher(serverBlock.text());
@@ -83,7 +83,7 @@ final class DocRun {
         try (Gatehouse server = Gatehouse.start(serverConfig(serverBlock), new PrintStream(stdout, true, StandardCharsets.UTF_8))) {
             realPort = String.valueOf(server.port());
             checkOutput(serverBlock, stdout.toString(StandardCharsets.UTF_8));
-            runScript(server);
+            runScript();
         }
     }
 
@@ -103,6 +103,7 @@ final class DocRun {
             args.remove(flag + 1);
             args.remove(flag);
         }
+        args.removeIf(arg -> arg.startsWith("--port="));
         args.add("--port");
         args.add("0");
         return ServeFlags.parse(args.toArray(String[]::new));
@@ -127,7 +128,7 @@ final class DocRun {
         return local;
     }
 
-    private void runScript(Gatehouse server) throws Exception {
+    private void runScript() throws Exception {
         Path bin = dir.resolve("bin");
         writeExecutable(bin.resolve("java"), javaShim());
         writeExecutable(bin.resolve("gatehouse"), "#!/usr/bin/env bash\nexec \"$(dirname \"$0\")/java\" -jar gatehouse.jar \"$@\"\n");
