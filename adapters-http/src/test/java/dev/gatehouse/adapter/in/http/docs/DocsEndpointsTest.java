@@ -77,6 +77,10 @@ class DocsEndpointsTest {
             HttpResponse<String> loaded = get(asset);
             assertThat(loaded.statusCode()).as(asset).isEqualTo(200);
             assertThat(loaded.body()).as(asset).isNotEmpty();
+            if (asset.endsWith(".css")) {
+                assertThat(loaded.body()).as("%s loads nothing from another host", asset)
+                        .doesNotContainPattern("url\\(\\s*['\"]?(https?:)?//").doesNotContain("@import");
+            }
             SPEC.assertConforms("getReferencePageAsset", loaded.statusCode(), loaded.headers().map(), "");
         }
     }
