@@ -48,6 +48,16 @@ final class OAuthRequest {
         return header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
     }
 
+    /** The {@code client_id} the request names, for the rate limits; empty when the request cannot be parsed. */
+    static Optional<String> claimedClientId(Context ctx) {
+        try {
+            OAuthRequest request = parse(ctx);
+            return request.authentication().clientId().or(() -> request.parameter("client_id"));
+        } catch (OAuthException e) {
+            return Optional.empty();
+        }
+    }
+
     static OAuthRequest parse(Context ctx) {
         Map<String, String> parameters = parameters(ctx);
         Optional<String[]> basic = basic(ctx);
