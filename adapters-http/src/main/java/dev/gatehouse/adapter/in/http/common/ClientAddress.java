@@ -49,11 +49,14 @@ public final class ClientAddress {
 
     /** The client's address, for the limits and the access log. */
     public String of(Context ctx) {
-        String peer = ctx.req().getRemoteAddr();
+        return resolve(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"));
+    }
+
+    /** The client's address given the socket peer and the {@code X-Forwarded-For} header (null when absent). */
+    String resolve(String peer, String forwarded) {
         if (trusted.isEmpty() || !isTrusted(peer)) {
             return peer;
         }
-        String forwarded = ctx.header("X-Forwarded-For");
         if (forwarded == null || forwarded.isBlank()) {
             return peer;
         }

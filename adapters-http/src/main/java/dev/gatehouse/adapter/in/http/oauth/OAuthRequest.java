@@ -2,6 +2,7 @@ package dev.gatehouse.adapter.in.http.oauth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.adapter.in.http.common.ApiException;
 import dev.gatehouse.adapter.in.http.common.Json;
 import dev.gatehouse.application.oauth.OAuthErrorCode;
 import dev.gatehouse.application.oauth.OAuthException;
@@ -119,7 +120,7 @@ final class OAuthRequest {
         ObjectNode object;
         try {
             object = Json.readObject(ctx);
-        } catch (RuntimeException e) {
+        } catch (ApiException e) {
             throw invalid("the body is not a JSON object");
         }
         Map<String, String> out = new HashMap<>();
