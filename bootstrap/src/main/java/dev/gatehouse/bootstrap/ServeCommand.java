@@ -10,8 +10,10 @@ import dev.gatehouse.bootstrap.logging.LogFormat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -195,13 +197,18 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private RateLimits rateLimits() {
-        int[] limits = {rateLimitClientAuthFailures, rateLimitTokenRequests, rateLimitBearerFailures, rateLimitConsoleSignInFailures,
-                rateLimitOauthRequestsPerIp, rateLimitClientAuthFailuresPerIp};
-        for (int limit : limits) {
+        Map<String, Integer> limits = new LinkedHashMap<>();
+        limits.put("--rate-limit-client-auth-failures", rateLimitClientAuthFailures);
+        limits.put("--rate-limit-token-requests", rateLimitTokenRequests);
+        limits.put("--rate-limit-bearer-failures", rateLimitBearerFailures);
+        limits.put("--rate-limit-console-signin-failures", rateLimitConsoleSignInFailures);
+        limits.put("--rate-limit-oauth-requests-per-ip", rateLimitOauthRequestsPerIp);
+        limits.put("--rate-limit-client-auth-failures-per-ip", rateLimitClientAuthFailuresPerIp);
+        limits.forEach((flag, limit) -> {
             if (limit < 1 || limit > 1_000_000) {
-                throw new ParameterException(spec.commandLine(), "each --rate-limit-* must be between 1 and 1000000 a minute");
+                throw new ParameterException(spec.commandLine(), flag + " must be between 1 and 1000000 a minute");
             }
-        }
+        });
         return new RateLimits(rateLimitClientAuthFailures, rateLimitTokenRequests, rateLimitBearerFailures, rateLimitConsoleSignInFailures,
                 rateLimitOauthRequestsPerIp, rateLimitClientAuthFailuresPerIp);
     }

@@ -28,7 +28,7 @@ public final class KeyValueLayout extends LayoutBase<ILoggingEvent> {
         StringBuilder line = new StringBuilder(256);
         pair(line, "ts", DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochMilli(event.getTimeStamp()).truncatedTo(ChronoUnit.MILLIS)));
         pair(line, "level", event.getLevel().toString());
-        pair(line, "logger", shorten(event.getLoggerName()));
+        pair(line, "logger", event.getLoggerName());
         pair(line, "thread", event.getThreadName());
         Map<String, String> context = new TreeMap<>(event.getMDCPropertyMap());
         String requestId = context.remove(REQUEST_ID);
@@ -81,24 +81,5 @@ public final class KeyValueLayout extends LayoutBase<ILoggingEvent> {
             }
         }
         out.append('"');
-    }
-
-    /** {@code dev.gatehouse.adapter.in.http.edge.RequestLog} as {@code d.g.a.i.h.edge.RequestLog}, like Logback's {@code %logger{36}}. */
-    private static String shorten(String logger) {
-        if (logger.length() <= 36) {
-            return logger;
-        }
-        String[] parts = logger.split("\\.");
-        StringBuilder out = new StringBuilder();
-        int remaining = logger.length();
-        for (int i = 0; i < parts.length - 1; i++) {
-            if (remaining > 36 && !parts[i].isEmpty()) {
-                out.append(parts[i].charAt(0)).append('.');
-                remaining -= parts[i].length() - 1;
-            } else {
-                out.append(parts[i]).append('.');
-            }
-        }
-        return out.append(parts[parts.length - 1]).toString();
     }
 }

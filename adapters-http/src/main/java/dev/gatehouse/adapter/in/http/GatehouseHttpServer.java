@@ -143,6 +143,7 @@ public final class GatehouseHttpServer implements AutoCloseable {
     /** Every HTTP route as {@code METHOD path}, read back from the router; the docs test compares them with the OpenAPI spec. */
     public List<String> routes() {
         return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .filter(route -> route.endpoint.method.isHttpMethod())
                 .map(route -> route.endpoint.method.name() + " " + route.endpoint.path)
                 .toList();
     }
