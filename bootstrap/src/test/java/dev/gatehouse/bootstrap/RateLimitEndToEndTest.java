@@ -59,7 +59,7 @@ class RateLimitEndToEndTest {
             }
 
             assertThat(statuses.subList(0, 60)).containsOnly(401);
-            assertThat(statuses.subList(60, 80)).containsOnly(401, 429);
+            assertThat(statuses.subList(60, 80)).isSubsetOf(401, 429);
             assertThat(statuses.subList(60, 80).stream().filter(s -> s == 429).count())
                     .as("a refill of one guess a second lets few through").isGreaterThanOrEqualTo(15);
             assertThrottled(throttled);
