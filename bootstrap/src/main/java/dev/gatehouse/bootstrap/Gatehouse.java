@@ -178,7 +178,8 @@ public final class Gatehouse implements AutoCloseable {
             }
 
             GatehouseHttpServer http = GatehouseHttpServer.create(useCases,
-                    new HttpSettings(config.host(), port, issuer, config.sseHeartbeat())).start();
+                    new HttpSettings(config.host(), port, issuer, config.sseHeartbeat(), config.rateLimits(),
+                            config.requestLimits(), config.corsOrigins(), config.trustedProxies())).start();
             Gatehouse gatehouse = new Gatehouse(database, http, maintenance, failures, lastUsed, config.host(), issuer);
             out.println("gatehouse listening on " + gatehouse.baseUrl());
             out.flush();

@@ -1,7 +1,10 @@
 package dev.gatehouse.bootstrap;
 
+import dev.gatehouse.adapter.in.http.common.RateLimits;
+import dev.gatehouse.adapter.in.http.edge.RequestLimits;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -21,38 +24,77 @@ public record ServerConfig(
         int eventRetentionCount,
         Duration eventRetentionAge,
         Duration keyRotationInterval,
-        Duration keyPrePublication) {
+        Duration keyPrePublication,
+        RateLimits rateLimits,
+        RequestLimits requestLimits,
+        List<String> corsOrigins,
+        List<String> trustedProxies) {
+
+    /** The settings with the default rate and request limits, no CORS origin and no trusted proxy. */
+    public ServerConfig(String host, int port, String dbUrl, String dbUser, String dbPassword, int dbPoolSize, Optional<String> issuer,
+                        Optional<Path> bootstrapFile, Duration tokenTtl, boolean tokenReuse, Duration sseHeartbeat, int eventRetentionCount,
+                        Duration eventRetentionAge, Duration keyRotationInterval, Duration keyPrePublication) {
+        this(host, port, dbUrl, dbUser, dbPassword, dbPoolSize, issuer, bootstrapFile, tokenTtl, tokenReuse, sseHeartbeat,
+                eventRetentionCount, eventRetentionAge, keyRotationInterval, keyPrePublication,
+                RateLimits.defaults(), RequestLimits.defaults(), List.of(), List.of());
+    }
 
     /** The defaults of contract §1 and §8 for everything but where to listen and which database. */
     public static ServerConfig defaults(String host, int port, String dbUrl) {
         return new ServerConfig(host, port, dbUrl, "", "", 10, Optional.empty(), Optional.empty(), Duration.ofSeconds(3600),
-                false, Duration.ofSeconds(15), 1000, Duration.ofDays(1), Duration.ofDays(30), Duration.ofMinutes(5));
+                false, Duration.ofSeconds(15), 1000, Duration.ofDays(1), Duration.ofDays(30), Duration.ofMinutes(5),
+                RateLimits.defaults(), RequestLimits.defaults(), List.of(), List.of());
     }
 
     public ServerConfig withIssuer(String issuer) {
         return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dbPoolSize, Optional.of(issuer), bootstrapFile, tokenTtl, tokenReuse,
-                sseHeartbeat, eventRetentionCount, eventRetentionAge, keyRotationInterval, keyPrePublication);
+                sseHeartbeat, eventRetentionCount, eventRetentionAge, keyRotationInterval, keyPrePublication,
+                rateLimits, requestLimits, corsOrigins, trustedProxies);
     }
 
     public ServerConfig withBootstrapFile(Path file) {
         return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dbPoolSize, issuer, Optional.of(file), tokenTtl, tokenReuse,
-                sseHeartbeat, eventRetentionCount, eventRetentionAge, keyRotationInterval, keyPrePublication);
+                sseHeartbeat, eventRetentionCount, eventRetentionAge, keyRotationInterval, keyPrePublication,
+                rateLimits, requestLimits, corsOrigins, trustedProxies);
     }
 
     public ServerConfig withTokenTtl(Duration ttl) {
         return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dbPoolSize, issuer, bootstrapFile, ttl, tokenReuse,
-                sseHeartbeat, eventRetentionCount, eventRetentionAge, keyRotationInterval, keyPrePublication);
+                sseHeartbeat, eventRetentionCount, eventRetentionAge, keyRotationInterval, keyPrePublication,
+                rateLimits, requestLimits, corsOrigins, trustedProxies);
     }
 
     /** Rotation every {@code interval} (zero: never), each new key published {@code prePublication} before it signs. */
     public ServerConfig withKeyRotation(Duration interval, Duration prePublication) {
         return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dbPoolSize, issuer, bootstrapFile, tokenTtl, tokenReuse,
-                sseHeartbeat, eventRetentionCount, eventRetentionAge, interval, prePublication);
+                sseHeartbeat, eventRetentionCount, eventRetentionAge, interval, prePublication,
+                rateLimits, requestLimits, corsOrigins, trustedProxies);
     }
 
     public ServerConfig withSseHeartbeat(Duration heartbeat) {
         return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dbPoolSize, issuer, bootstrapFile, tokenTtl, tokenReuse,
-                heartbeat, eventRetentionCount, eventRetentionAge, keyRotationInterval, keyPrePublication);
+                heartbeat, eventRetentionCount, eventRetentionAge, keyRotationInterval, keyPrePublication,
+                rateLimits, requestLimits, corsOrigins, trustedProxies);
+    }
+
+    /** The rate limits of contract §4 and of the OAuth endpoints' addresses. */
+    public ServerConfig withRateLimits(RateLimits limits) {
+        return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dbPoolSize, issuer, bootstrapFile, tokenTtl, tokenReuse,
+                sseHeartbeat, eventRetentionCount, eventRetentionAge, keyRotationInterval, keyPrePublication,
+                limits, requestLimits, corsOrigins, trustedProxies);
+    }
+
+    public ServerConfig withRequestLimits(RequestLimits limits) {
+        return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dbPoolSize, issuer, bootstrapFile, tokenTtl, tokenReuse,
+                sseHeartbeat, eventRetentionCount, eventRetentionAge, keyRotationInterval, keyPrePublication,
+                rateLimits, limits, corsOrigins, trustedProxies);
+    }
+
+    /** Origins allowed to call cross-origin, and proxies trusted to report the client's address. */
+    public ServerConfig withOrigins(List<String> cors, List<String> proxies) {
+        return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dbPoolSize, issuer, bootstrapFile, tokenTtl, tokenReuse,
+                sseHeartbeat, eventRetentionCount, eventRetentionAge, keyRotationInterval, keyPrePublication,
+                rateLimits, requestLimits, cors, proxies);
     }
 
     public ServerConfig {
@@ -70,6 +112,10 @@ public record ServerConfig(
         Objects.requireNonNull(eventRetentionAge, "eventRetentionAge");
         Objects.requireNonNull(keyRotationInterval, "keyRotationInterval");
         Objects.requireNonNull(keyPrePublication, "keyPrePublication");
+        Objects.requireNonNull(rateLimits, "rateLimits");
+        Objects.requireNonNull(requestLimits, "requestLimits");
+        corsOrigins = List.copyOf(corsOrigins);
+        trustedProxies = List.copyOf(trustedProxies);
     }
 
     @Override

@@ -3,6 +3,14 @@ package dev.gatehouse.adapter.in.http;
 import dev.gatehouse.adapter.in.http.client.OAuthClientEndpoints;
 import dev.gatehouse.adapter.in.http.common.Access;
 import dev.gatehouse.adapter.in.http.common.BearerAuth;
+import dev.gatehouse.adapter.in.http.common.ClientAddress;
+import dev.gatehouse.adapter.in.http.common.RateLimiter;
+import dev.gatehouse.adapter.in.http.edge.CorsOrigins;
+import dev.gatehouse.adapter.in.http.edge.JettyLimits;
+import dev.gatehouse.adapter.in.http.edge.RequestLog;
+import dev.gatehouse.adapter.in.http.edge.SecurityHeaders;
+import dev.gatehouse.adapter.in.http.oauth.OAuthThrottle;
+import dev.gatehouse.adapter.in.http.source.SseStreamLimit;
 import dev.gatehouse.adapter.in.http.common.ErrorHandlers;
 import dev.gatehouse.adapter.in.http.docs.DocsEndpoints;
 import dev.gatehouse.adapter.in.http.oauth.IntrospectionEndpoint;
@@ -19,6 +27,7 @@ import dev.gatehouse.adapter.in.http.workspace.MemberEndpoints;
 import dev.gatehouse.adapter.in.http.workspace.WorkspaceEndpoints;
 import io.javalin.Javalin;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -29,8 +38,6 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class GatehouseHttpServer implements AutoCloseable {
 
-    /** Largest request body accepted (the event endpoint's 64 KiB plus room). */
-    private static final long MAX_REQUEST_BYTES = 128 * 1024;
     private static final int MAX_THREADS = 1000;
 
     private final Javalin app;
@@ -44,7 +51,13 @@ public final class GatehouseHttpServer implements AutoCloseable {
     /** Builds the server; {@link #start()} binds it. */
     public static GatehouseHttpServer create(HttpUseCases useCases, HttpSettings settings) {
         AtomicBoolean stopping = new AtomicBoolean();
-        BearerAuth auth = new BearerAuth(useCases.authenticateBearer());
+        ClientAddress addresses = ClientAddress.trusting(settings.trustedProxies());
+        BearerAuth auth = new BearerAuth(useCases.authenticateBearer(),
+                RateLimiter.of(settings.rateLimits().failedBearerPerIp(), Duration.ofMinutes(1)), addresses);
+        OAuthThrottle oauthLimits = new OAuthThrottle(settings.rateLimits(), addresses);
+        SseStreamLimit streamLimit = new SseStreamLimit(settings.requestLimits().sseStreamsPerPrincipal());
+        RequestLog requestLog = new RequestLog(addresses);
+        SecurityHeaders securityHeaders = new SecurityHeaders(settings.issuer());
         TokenEndpoint token = new TokenEndpoint(useCases.issueAccessToken());
         IntrospectionEndpoint introspection = new IntrospectionEndpoint(useCases.introspectToken());
         RevocationEndpoint revocation = new RevocationEndpoint(useCases.revokeToken());
@@ -72,7 +85,11 @@ public final class GatehouseHttpServer implements AutoCloseable {
             QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 8);
             threads.setName("gatehouse-http");
             config.jetty.threadPool = threads;
-            config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            JettyLimits.apply(config, settings.host(), settings.port(), settings.requestLimits());
+            CorsOrigins.register(config, settings.corsOrigins());
+            config.routes.before(requestLog::begin);
+            config.routes.before(securityHeaders::apply);
+            config.requestLogger.http(requestLog::end);
             config.router.ignoreTrailingSlashes = true;
             ErrorHandlers.register(config);
 
@@ -83,9 +100,9 @@ public final class GatehouseHttpServer implements AutoCloseable {
             config.routes.get(DocsEndpoints.ASSET, docs::asset);
             config.routes.get(MetadataEndpoint.PATH, metadata::handle);
             config.routes.get(MetadataEndpoint.JWKS_PATH, jwks::handle);
-            config.routes.post(TokenEndpoint.PATH, token::handle);
-            config.routes.post(MetadataEndpoint.INTROSPECTION_PATH, introspection::handle);
-            config.routes.post(MetadataEndpoint.REVOCATION_PATH, revocation::handle);
+            config.routes.post(TokenEndpoint.PATH, oauthLimits.tokenRequests(token::handle));
+            config.routes.post(MetadataEndpoint.INTROSPECTION_PATH, oauthLimits.clientAuthenticated(introspection::handle));
+            config.routes.post(MetadataEndpoint.REVOCATION_PATH, oauthLimits.clientAuthenticated(revocation::handle));
 
             config.routes.get(WorkspaceEndpoints.ME, auth.protect(Access.apiKey(), workspaces::me));
             config.routes.post(ApiKeyEndpoints.REVOKE, auth.protect(Access.apiKey(), apiKeys::revoke));
@@ -106,14 +123,14 @@ public final class GatehouseHttpServer implements AutoCloseable {
             config.routes.get(ProjectEndpoints.ITEM, auth.protect(Access.oauth("connect:projects:read"), projects::get));
             config.routes.patch(ProjectEndpoints.ITEM, auth.protect(Access.oauth("connect:projects:write"), projects::update));
             config.routes.delete(ProjectEndpoints.ITEM, auth.protect(Access.oauth("connect:projects:write"), projects::delete));
-            config.routes.get(SourceEndpoints.AUDIT_SSE, auth.protect(Access.apiKeyOrOauth("audit:read"), sources::auditStream));
+            config.routes.get(SourceEndpoints.AUDIT_SSE, auth.protect(Access.apiKeyOrOauth("audit:read"), streamLimit.limit(sources::auditStream)));
 
             config.routes.post(SourceEndpoints.COLLECTION, auth.protect(Access.apiKey(), sources::create));
             config.routes.get(SourceEndpoints.ITEM, auth.protect(Access.apiKeyOrOauth("sources:read"), sources::get));
             config.routes.delete(SourceEndpoints.ITEM, auth.protect(Access.apiKeyOrOauth("sources:write"), sources::delete));
             config.routes.post(SourceEndpoints.EVENTS, auth.protect(Access.apiKeyOrOauth("sources:write"), sources::emit));
-            config.routes.get(SourceEndpoints.SSE, auth.protect(Access.apiKeyOrOauth("sources:read"), sources::stream));
-            config.routes.get(SourceEndpoints.SSE_UNVERSIONED, auth.protect(Access.apiKeyOrOauth("sources:read"), sources::stream));
+            config.routes.get(SourceEndpoints.SSE, auth.protect(Access.apiKeyOrOauth("sources:read"), streamLimit.limit(sources::stream)));
+            config.routes.get(SourceEndpoints.SSE_UNVERSIONED, auth.protect(Access.apiKeyOrOauth("sources:read"), streamLimit.limit(sources::stream)));
         });
         return new GatehouseHttpServer(app, stopping);
     }
@@ -126,6 +143,7 @@ public final class GatehouseHttpServer implements AutoCloseable {
     /** Every HTTP route as {@code METHOD path}, read back from the router; the docs test compares them with the OpenAPI spec. */
     public List<String> routes() {
         return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .filter(route -> route.endpoint.method.isHttpMethod())
                 .map(route -> route.endpoint.method.name() + " " + route.endpoint.path)
                 .toList();
     }

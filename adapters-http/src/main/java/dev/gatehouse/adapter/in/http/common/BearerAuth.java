@@ -19,14 +19,29 @@ public final class BearerAuth {
     public static final String REALM = "gatehouse";
     private static final String CHALLENGE = "Bearer realm=\"" + REALM + "\"";
 
+    /** The request attribute naming the authenticated caller for the access log, never its credential. */
+    public static final String PRINCIPAL_ATTRIBUTE = "gatehouse.principal";
+
     private final AuthenticateBearerUseCase authenticate;
+    private final RateLimiter failedChecks;
+    private final ClientAddress addresses;
 
     public BearerAuth(AuthenticateBearerUseCase authenticate) {
+        this(authenticate, RateLimiter.of(RateLimits.defaults().failedBearerPerIp(), java.time.Duration.ofMinutes(1)),
+                ClientAddress.socketPeer());
+    }
+
+    /** Refuses, with 429, an IP address whose failed bearer checks have used up {@code failedChecks}. */
+    public BearerAuth(AuthenticateBearerUseCase authenticate, RateLimiter failedChecks, ClientAddress addresses) {
         this.authenticate = authenticate;
+        this.failedChecks = failedChecks;
+        this.addresses = addresses;
     }
 
     /** The caller, whatever kind of credential it used. */
     public Principal require(Context ctx) {
+        String ip = addresses.of(ctx);
+        failedChecks.check(ip).orThrottle();
         String header = ctx.header("Authorization");
         if (header == null || header.isBlank()) {
             throw new ApiException(401, "an Authorization: Bearer credential is required",
@@ -40,8 +55,11 @@ public final class BearerAuth {
         }
         String credential = header.substring(space + 1).strip();
         try {
-            return authenticate.authenticate(credential);
+            Principal principal = authenticate.authenticate(credential);
+            ctx.attribute(PRINCIPAL_ATTRIBUTE, describe(principal));
+            return principal;
         } catch (InvalidCredentialException e) {
+            failedChecks.recordFailure(ip);
             throw invalidToken(e.getMessage());
         }
     }
@@ -67,6 +85,14 @@ public final class BearerAuth {
             }
         }
         return principal;
+    }
+
+    /** How the access log names a caller: {@code user:u_…} or {@code client:<client_id>}, never a credential. */
+    public static String describe(Principal principal) {
+        if (principal instanceof Principal.User user) {
+            return "user:" + user.userId().value();
+        }
+        return "client:" + ((Principal.WorkspaceClient) principal).clientId().value();
     }
 
     /** The user behind a principal that {@link Access#apiKey()} admitted. */

@@ -2,9 +2,11 @@ package dev.gatehouse.adapter.in.http.common;
 
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
+import com.google.common.hash.Hashing;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +30,7 @@ public final class RateLimiter {
 
     /** How many keys are remembered at most; the least recently used are forgotten first. */
     static final int MAX_KEYS = 100_000;
+    static final int MAX_KEY_LENGTH = 128;
 
     private final long limit;
     private final Duration period;
@@ -68,7 +71,7 @@ public final class RateLimiter {
 
     /** Spends one permit of {@code key}'s bucket; the decision says whether there was one. */
     public Decision acquire(String key) {
-        ConsumptionProbe probe = bucket(key).tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = bucket(bounded(key)).tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {
             return decision(true, probe.getRemainingTokens(), probe.getNanosToWaitForReset(), 0);
         }
@@ -77,7 +80,7 @@ public final class RateLimiter {
 
     /** Whether {@code key} still has a permit, without spending it (for limits that count failures only). */
     public Decision check(String key) {
-        Bucket bucket = buckets.getIfPresent(key);
+        Bucket bucket = buckets.getIfPresent(bounded(key));
         if (bucket == null) {
             return decision(true, limit, 0, 0);
         }
@@ -93,12 +96,20 @@ public final class RateLimiter {
 
     /** Spends one permit of {@code key}'s bucket because a request with that key failed. */
     public void recordFailure(String key) {
-        bucket(key).tryConsumeAndReturnRemaining(1);
+        bucket(bounded(key)).tryConsumeAndReturnRemaining(1);
     }
 
     /** Forgets {@code key}, as after a successful sign-in. */
     public void reset(String key) {
-        buckets.invalidate(key);
+        buckets.invalidate(bounded(key));
+    }
+
+    /** A long key is remembered by its SHA-256, so that the cache's memory stays bounded whatever callers send. */
+    private static String bounded(String key) {
+        if (key.length() <= MAX_KEY_LENGTH) {
+            return key;
+        }
+        return "sha256:" + Hashing.sha256().hashString(key, StandardCharsets.UTF_8);
     }
 
     private Bucket bucket(String key) {

@@ -2,6 +2,7 @@ package dev.gatehouse.adapter.in.http.oauth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.adapter.in.http.common.ApiException;
 import dev.gatehouse.adapter.in.http.common.Json;
 import dev.gatehouse.application.oauth.OAuthErrorCode;
 import dev.gatehouse.application.oauth.OAuthException;
@@ -46,6 +47,16 @@ final class OAuthRequest {
     static boolean triedBasic(Context ctx) {
         String header = ctx.header("Authorization");
         return header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
+    }
+
+    /** The {@code client_id} the request names, for the rate limits; empty when the request cannot be parsed. */
+    static Optional<String> claimedClientId(Context ctx) {
+        try {
+            OAuthRequest request = parse(ctx);
+            return request.authentication().clientId().or(() -> request.parameter("client_id"));
+        } catch (OAuthException e) {
+            return Optional.empty();
+        }
     }
 
     static OAuthRequest parse(Context ctx) {
@@ -109,7 +120,7 @@ final class OAuthRequest {
         ObjectNode object;
         try {
             object = Json.readObject(ctx);
-        } catch (RuntimeException e) {
+        } catch (ApiException e) {
             throw invalid("the body is not a JSON object");
         }
         Map<String, String> out = new HashMap<>();

@@ -1,0 +1,66 @@
+package dev.gatehouse.bootstrap.logging;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.encoder.EncoderBase;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
+import java.nio.charset.StandardCharsets;
+import net.logstash.logback.encoder.LogstashEncoder;
+
+/**
+ * The encoder of the stderr appender in {@code logback.xml}: {@link KeyValueLayout} text, or one JSON object per
+ * line from logstash-logback-encoder (with the logging context's {@code request_id} and access fields as
+ * top-level keys). The format is chosen once for the process, by {@code GATEHOUSE_LOG_FORMAT} and then by
+ * {@code serve --log-format}.
+ */
+public final class GatehouseEncoder extends EncoderBase<ILoggingEvent> {
+
+    private static volatile LogFormat format = LogFormat.fromEnvironment();
+
+    private final LayoutWrappingEncoder<ILoggingEvent> text = new LayoutWrappingEncoder<>();
+    private final LogstashEncoder json = new LogstashEncoder();
+
+    /** Switches every Gatehouse encoder of the process to {@code chosen}. */
+    public static void use(LogFormat chosen) {
+        format = chosen;
+    }
+
+    public static LogFormat format() {
+        return format;
+    }
+
+    @Override
+    public void start() {
+        KeyValueLayout layout = new KeyValueLayout();
+        layout.setContext(getContext());
+        layout.start();
+        text.setContext(getContext());
+        text.setLayout(layout);
+        text.setCharset(StandardCharsets.UTF_8);
+        text.start();
+        json.setContext(getContext());
+        json.start();
+        super.start();
+    }
+
+    @Override
+    public void stop() {
+        text.stop();
+        json.stop();
+        super.stop();
+    }
+
+    @Override
+    public byte[] headerBytes() {
+        return null;
+    }
+
+    @Override
+    public byte[] encode(ILoggingEvent event) {
+        return format == LogFormat.JSON ? json.encode(event) : text.encode(event);
+    }
+
+    @Override
+    public byte[] footerBytes() {
+        return null;
+    }
+}

@@ -1,0 +1,241 @@
+package dev.gatehouse.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatehouse.adapter.in.http.edge.RequestLimits;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The request limits over real HTTP: bodies, headers, JSON nesting, slow and idle clients, and open SSE streams
+ * per principal.
+ */
+class RequestLimitsEndToEndTest {
+
+    private static final int MIB = 1024 * 1024;
+
+    @TempDir
+    Path dir;
+
+    private TestServer start(UnaryOperator<ServerConfig> configure) {
+        ServerConfig config = ServerConfig.defaults("127.0.0.1", 0, TestServer.memoryDb()).withBootstrapFile(dir.resolve("boot.json"));
+        return TestServer.start(configure.apply(config));
+    }
+
+    private static TestServer.Response post(TestServer server, String path, String bearer, String contentType, HttpRequest.BodyPublisher body) {
+        HttpRequest.Builder request = server.request(path).header("Content-Type", contentType).POST(body);
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return server.send(request);
+    }
+
+    private static void assertTooLarge(TestServer.Response response) {
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.header("Content-Type")).startsWith("application/json");
+        assertThat(response.json().get("error").asText()).contains("too large");
+    }
+
+    private static String jsonOfSize(int bytes) {
+        StringBuilder json = new StringBuilder("{\"name\":\"");
+        json.append("a".repeat(bytes - 11));
+        return json.append("\"}").toString();
+    }
+
+    @Test
+    void aOneMebibyteBodyIsRefusedWith413AtTheTokenAdminAndEventEndpoints() throws Exception {
+        try (TestServer server = start(c -> c)) {
+            Workspace ws = Workspace.of(server, dir.resolve("boot.json"));
+            String source = ws.source("big");
+            String big = jsonOfSize(MIB);
+
+            assertTooLarge(post(server, "/v1/oauth/token", null, "application/json", HttpRequest.BodyPublishers.ofString(big)));
+            assertTooLarge(post(server, "/v1/oauth/token", null, "application/x-www-form-urlencoded",
+                    HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=" + "a".repeat(MIB))));
+            assertTooLarge(post(server, "/v1/workspaces/" + ws.orgId + "/oauth_clients", ws.apiKey, "application/json",
+                    HttpRequest.BodyPublishers.ofString(big)));
+            assertTooLarge(post(server, "/v1/workspaces/" + ws.orgId + "/members", ws.apiKey, "application/json",
+                    HttpRequest.BodyPublishers.ofString(big)));
+            assertTooLarge(post(server, "/v1/sources/" + source + "/events", ws.apiKey, "application/json",
+                    HttpRequest.BodyPublishers.ofString(big)));
+        }
+    }
+
+    @Test
+    void aChunkedBodyWithoutContentLengthIsCountedAsItArrives() throws Exception {
+        try (TestServer server = start(c -> c)) {
+            Workspace ws = Workspace.of(server, dir.resolve("boot.json"));
+            byte[] big = jsonOfSize(MIB).getBytes(StandardCharsets.UTF_8);
+
+            TestServer.Response response = post(server, "/v1/workspaces/" + ws.orgId + "/oauth_clients", ws.apiKey, "application/json",
+                    HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)));
+
+            assertTooLarge(response);
+        }
+    }
+
+    @Test
+    void aBodyUnderTheLimitIsStillAccepted() throws Exception {
+        try (TestServer server = start(c -> c)) {
+            Workspace ws = Workspace.of(server, dir.resolve("boot.json"));
+            String source = ws.source("fits");
+            String event = "{\"data\":\"" + "a".repeat(60 * 1024) + "\"}";
+
+            assertThat(server.postJson("/v1/sources/" + source + "/events", ws.apiKey, event).status()).isEqualTo(202);
+        }
+    }
+
+    @Test
+    void headersBeyondTheLimitGet431() throws Exception {
+        try (TestServer server = start(c -> c)) {
+            TestServer.Response ok = server.send(server.request("/health").GET().header("X-Padding", "a".repeat(8 * 1024)));
+            TestServer.Response tooBig = server.send(server.request("/health").GET().header("X-Padding", "a".repeat(20 * 1024)));
+
+            assertThat(ok.status()).isEqualTo(200);
+            assertThat(tooBig.status()).isEqualTo(431);
+        }
+    }
+
+    @Test
+    void deeplyNestedJsonIsABadRequestEverywhere() throws Exception {
+        try (TestServer server = start(c -> c)) {
+            Workspace ws = Workspace.of(server, dir.resolve("boot.json"));
+            String source = ws.source("deep");
+            String deep = "{\"a\":".repeat(2000) + "1" + "}".repeat(2000);
+
+            TestServer.Response admin = server.postJson("/v1/workspaces/" + ws.orgId + "/oauth_clients", ws.apiKey, deep);
+            TestServer.Response event = server.postJson("/v1/sources/" + source + "/events", ws.apiKey, deep);
+            TestServer.Response token = server.postJson("/v1/oauth/token", null, deep);
+
+            assertThat(admin.status()).isEqualTo(400);
+            assertThat(admin.json().get("error").asText()).isNotBlank();
+            assertThat(event.status()).isEqualTo(400);
+            assertThat(token.status()).isEqualTo(400);
+            assertThat(token.json().get("error").asText()).isEqualTo("invalid_request");
+        }
+    }
+
+    @Test
+    void aClientTricklingItsHeadersIsCutOffAfterTheHeaderTimeout() throws Exception {
+        RequestLimits limits = new RequestLimits(RequestLimits.DEFAULT_MAX_BODY_BYTES, RequestLimits.DEFAULT_MAX_HEADER_BYTES,
+                Duration.ofSeconds(30), Duration.ofSeconds(2), 20);
+        try (TestServer server = start(c -> c.withRequestLimits(limits))) {
+            byte[] request = ("GET /health HTTP/1.1\r\nHost: localhost\r\nX-Slow: " + "a".repeat(400)).getBytes(StandardCharsets.US_ASCII);
+            long started = System.nanoTime();
+            boolean cutOff = false;
+            try (Socket socket = new Socket("127.0.0.1", server.gatehouse.port())) {
+                socket.setSoTimeout(100);
+                OutputStream out = socket.getOutputStream();
+                InputStream in = socket.getInputStream();
+                for (int i = 0; i < request.length && !cutOff; i++) {
+                    out.write(request[i]);
+                    out.flush();
+                    cutOff = closedByServer(in);
+                }
+            } catch (SocketException e) {
+                cutOff = true;
+            }
+            long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+
+            assertThat(cutOff).as("the server closed the connection").isTrue();
+            assertThat(seconds).as("seconds until cut off").isBetween(1L, 8L);
+        }
+    }
+
+    /** Whether the server has closed the connection: a read that ends, rather than timing out. */
+    private static boolean closedByServer(InputStream in) throws IOException {
+        try {
+            return in.read() == -1;
+        } catch (java.net.SocketTimeoutException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void anIdleConnectionIsClosedButAnSseStreamStaysOpenOnItsHeartbeat() throws Exception {
+        RequestLimits limits = new RequestLimits(RequestLimits.DEFAULT_MAX_BODY_BYTES, RequestLimits.DEFAULT_MAX_HEADER_BYTES,
+                Duration.ofSeconds(2), Duration.ofSeconds(10), 20);
+        try (TestServer server = start(c -> c.withSseHeartbeat(Duration.ofMillis(500)).withRequestLimits(limits))) {
+            Workspace ws = Workspace.of(server, dir.resolve("boot.json"));
+            String source = ws.source("kept");
+            try (SseReader stream = SseReader.open(server.base + "/v1/sources/" + source + "/sse", ws.apiKey, Optional.empty());
+                 Socket idle = new Socket("127.0.0.1", server.gatehouse.port())) {
+                idle.setSoTimeout(8000);
+                long started = System.nanoTime();
+
+                int read = idle.getInputStream().read();
+                long idleSeconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+                Thread.sleep(1500);
+                ws.emit(source, "{\"after\":\"idle\"}");
+
+                assertThat(read).as("the idle connection was closed").isEqualTo(-1);
+                assertThat(idleSeconds).isBetween(1L, 7L);
+                assertThat(stream.status).isEqualTo(200);
+                assertThat(stream.next(Duration.ofSeconds(5)).data()).contains("\"after\":\"idle\"");
+            }
+        }
+    }
+
+    @Test
+    void sseStreamsAreCappedPerPrincipal() throws Exception {
+        RequestLimits limits = new RequestLimits(RequestLimits.DEFAULT_MAX_BODY_BYTES, RequestLimits.DEFAULT_MAX_HEADER_BYTES,
+                Duration.ofSeconds(30), Duration.ofSeconds(10), 2);
+        try (TestServer server = start(c -> c.withSseHeartbeat(Duration.ofMillis(500)).withRequestLimits(limits))) {
+            Workspace ws = Workspace.of(server, dir.resolve("boot.json"));
+            String source = ws.source("capped");
+            String url = server.base + "/v1/sources/" + source + "/sse";
+            String token = ws.token("[\"sources:read\"]");
+            List<SseReader> open = new ArrayList<>();
+            try {
+                open.add(SseReader.open(url, ws.apiKey, Optional.empty()));
+                open.add(SseReader.open(url, ws.apiKey, Optional.empty()));
+                TestServer.Response third = server.send(server.request("/v1/sources/" + source + "/sse").GET()
+                        .header("Authorization", "Bearer " + ws.apiKey));
+                SseReader otherPrincipal = SseReader.open(url, token, Optional.empty());
+                open.add(otherPrincipal);
+
+                assertThat(open.get(0).status).isEqualTo(200);
+                assertThat(open.get(1).status).isEqualTo(200);
+                assertThat(third.status()).isEqualTo(429);
+                assertThat(third.json().get("error").asText()).contains("too many open event streams").contains("at most 2");
+                assertThat(otherPrincipal.status).as("another principal has slots of its own").isEqualTo(200);
+
+                open.remove(0).close();
+                assertThat(reopenedWithin(url, ws.apiKey, Duration.ofSeconds(5), open)).isTrue();
+            } finally {
+                for (SseReader reader : open) {
+                    reader.close();
+                }
+            }
+        }
+    }
+
+    /** A closed stream frees its slot once the server notices (at its next write, within a second or a heartbeat). */
+    private static boolean reopenedWithin(String url, String bearer, Duration timeout, List<SseReader> open) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            SseReader reader = SseReader.open(url, bearer, Optional.empty());
+            if (reader.status == 200) {
+                open.add(reader);
+                return true;
+            }
+            reader.close();
+            Thread.sleep(200);
+        }
+        return false;
+    }
+}
