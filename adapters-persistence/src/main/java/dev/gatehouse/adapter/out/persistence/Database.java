@@ -11,7 +11,9 @@ import dev.gatehouse.application.project.port.out.ProjectRepository;
 import dev.gatehouse.application.shared.StoreUnavailableException;
 import dev.gatehouse.application.source.port.out.SourceRepository;
 import dev.gatehouse.application.token.port.out.RevokedTokenRepository;
+import dev.gatehouse.application.token.port.out.SecretSealer;
 import dev.gatehouse.application.token.port.out.SigningKeyRepository;
+import dev.gatehouse.application.token.port.out.UnreadableSecretException;
 import dev.gatehouse.application.workspace.port.out.InstallationRepository;
 import dev.gatehouse.application.workspace.port.out.UserRepository;
 import dev.gatehouse.application.workspace.port.out.WorkspaceRepository;
@@ -72,7 +74,6 @@ public final class Database implements AutoCloseable {
     private final ApiKeyRepository apiKeys;
     private final OAuthClientRepository clients;
     private final InstallationRepository installations;
-    private final SigningKeyRepository signingKeys;
     private final AuditLog auditLog;
     private final SourceRepository sources;
     private final RevokedTokenRepository revokedTokens;
@@ -89,7 +90,6 @@ public final class Database implements AutoCloseable {
         this.apiKeys = StoreFaults.translating(ApiKeyRepository.class, new JdbiApiKeyRepository(jdbi));
         this.clients = StoreFaults.translating(OAuthClientRepository.class, new JdbiOAuthClientRepository(jdbi));
         this.installations = StoreFaults.translating(InstallationRepository.class, new JdbiInstallationRepository(jdbi));
-        this.signingKeys = StoreFaults.translating(SigningKeyRepository.class, new JdbiSigningKeyRepository(jdbi));
         this.auditLog = StoreFaults.translating(AuditLog.class, new JdbiAuditLog(jdbi));
         this.sources = StoreFaults.translating(SourceRepository.class, new JdbiSourceRepository(jdbi));
         this.revokedTokens = StoreFaults.translating(RevokedTokenRepository.class, new JdbiRevokedTokenRepository(jdbi));
@@ -171,8 +171,20 @@ public final class Database implements AutoCloseable {
         return installations;
     }
 
-    public SigningKeyRepository signingKeys() {
-        return signingKeys;
+    /**
+     * The signing keys, their private keys sealed at rest under {@code sealer}'s master key. The first call on
+     * a database without a master key records this one; every call then checks that {@code sealer} is the
+     * database's master key, and seals any key that an earlier version stored in plaintext.
+     *
+     * @throws UnreadableSecretException when the database's keys are sealed under another master key
+     */
+    public SigningKeyRepository signingKeys(SecretSealer sealer) {
+        return StoreFaults.translating(SigningKeyRepository.class, JdbiSigningKeyRepository.open(jdbi, sealer));
+    }
+
+    /** Whether this database has a master key: one was recorded by {@link #signingKeys(SecretSealer)} before. */
+    public boolean hasMasterKey() {
+        return JdbiSigningKeyRepository.hasMasterKey(jdbi);
     }
 
     public AuditLog auditLog() {
