@@ -65,6 +65,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--key-prepublication", defaultValue = "${env:GATEHOUSE_KEY_PREPUBLICATION:-300}", description = "Seconds a new signing key is published before it signs (env GATEHOUSE_KEY_PREPUBLICATION, default 300).")
     long keyPrePublication;
 
+    @Option(names = "--master-key-file", defaultValue = "${env:GATEHOUSE_MASTER_KEY_FILE:-}", description = "File holding the master key that seals the signing keys, base64 of 32 bytes (env GATEHOUSE_MASTER_KEY_FILE; or the key itself in env GATEHOUSE_MASTER_KEY). Default: master.key next to an H2 file database, ./data/master.key for PostgreSQL; generated, mode 0600, on a new database.")
+    String masterKeyFile;
+
     @Override
     public Integer call() throws InterruptedException {
         ServerConfig config = config();
@@ -110,6 +113,11 @@ final class ServeCommand implements Callable<Integer> {
         if (!issuer.isEmpty() && !issuer.matches("https?://[^\\s/?#]+(/[^\\s?#]*)?")) {
             throw new ParameterException(spec.commandLine(), "--issuer must be an http(s) URL without query or fragment");
         }
+        MasterKeyConfig masterKey = MasterKeyConfig.of(System.getenv(MasterKeys.KEY_VARIABLE), masterKeyFile);
+        if (masterKey.base64Key().isPresent() && masterKey.keyFile().isPresent()) {
+            throw new ParameterException(spec.commandLine(), "give the master key either in " + MasterKeys.KEY_VARIABLE
+                    + " or in --master-key-file (" + MasterKeys.FILE_VARIABLE + "), not both");
+        }
         return new ServerConfig(host, port,
                 dbUrl.isEmpty() ? Database.defaultH2Url() : dbUrl,
                 dbUser, dbPassword, dbPoolSize,
@@ -121,6 +129,7 @@ final class ServeCommand implements Callable<Integer> {
                 eventRetentionCount,
                 Duration.ofSeconds(eventRetentionAge),
                 Duration.ofSeconds(keyRotationInterval),
-                Duration.ofSeconds(keyPrePublication));
+                Duration.ofSeconds(keyPrePublication),
+                masterKey);
     }
 }

@@ -21,7 +21,17 @@ public record ServerConfig(
         int eventRetentionCount,
         Duration eventRetentionAge,
         Duration keyRotationInterval,
-        Duration keyPrePublication) {
+        Duration keyPrePublication,
+        MasterKeyConfig masterKey) {
+
+    /** The settings without a master key option: the default key file (see {@link MasterKeys}). */
+    public ServerConfig(String host, int port, String dbUrl, String dbUser, String dbPassword, int dbPoolSize,
+                        Optional<String> issuer, Optional<Path> bootstrapFile, Duration tokenTtl, boolean tokenReuse,
+                        Duration sseHeartbeat, int eventRetentionCount, Duration eventRetentionAge,
+                        Duration keyRotationInterval, Duration keyPrePublication) {
+        this(host, port, dbUrl, dbUser, dbPassword, dbPoolSize, issuer, bootstrapFile, tokenTtl, tokenReuse, sseHeartbeat,
+                eventRetentionCount, eventRetentionAge, keyRotationInterval, keyPrePublication, MasterKeyConfig.DEFAULT);
+    }
 
     /** The defaults of contract §1 and §8 for everything but where to listen and which database. */
     public static ServerConfig defaults(String host, int port, String dbUrl) {
@@ -31,28 +41,34 @@ public record ServerConfig(
 
     public ServerConfig withIssuer(String issuer) {
         return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dbPoolSize, Optional.of(issuer), bootstrapFile, tokenTtl, tokenReuse,
-                sseHeartbeat, eventRetentionCount, eventRetentionAge, keyRotationInterval, keyPrePublication);
+                sseHeartbeat, eventRetentionCount, eventRetentionAge, keyRotationInterval, keyPrePublication, masterKey);
     }
 
     public ServerConfig withBootstrapFile(Path file) {
         return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dbPoolSize, issuer, Optional.of(file), tokenTtl, tokenReuse,
-                sseHeartbeat, eventRetentionCount, eventRetentionAge, keyRotationInterval, keyPrePublication);
+                sseHeartbeat, eventRetentionCount, eventRetentionAge, keyRotationInterval, keyPrePublication, masterKey);
     }
 
     public ServerConfig withTokenTtl(Duration ttl) {
         return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dbPoolSize, issuer, bootstrapFile, ttl, tokenReuse,
-                sseHeartbeat, eventRetentionCount, eventRetentionAge, keyRotationInterval, keyPrePublication);
+                sseHeartbeat, eventRetentionCount, eventRetentionAge, keyRotationInterval, keyPrePublication, masterKey);
     }
 
     /** Rotation every {@code interval} (zero: never), each new key published {@code prePublication} before it signs. */
     public ServerConfig withKeyRotation(Duration interval, Duration prePublication) {
         return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dbPoolSize, issuer, bootstrapFile, tokenTtl, tokenReuse,
-                sseHeartbeat, eventRetentionCount, eventRetentionAge, interval, prePublication);
+                sseHeartbeat, eventRetentionCount, eventRetentionAge, interval, prePublication, masterKey);
     }
 
     public ServerConfig withSseHeartbeat(Duration heartbeat) {
         return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dbPoolSize, issuer, bootstrapFile, tokenTtl, tokenReuse,
-                heartbeat, eventRetentionCount, eventRetentionAge, keyRotationInterval, keyPrePublication);
+                heartbeat, eventRetentionCount, eventRetentionAge, keyRotationInterval, keyPrePublication, masterKey);
+    }
+
+    /** Where the master key comes from. */
+    public ServerConfig withMasterKey(MasterKeyConfig key) {
+        return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dbPoolSize, issuer, bootstrapFile, tokenTtl, tokenReuse,
+                sseHeartbeat, eventRetentionCount, eventRetentionAge, keyRotationInterval, keyPrePublication, key);
     }
 
     public ServerConfig {
@@ -70,11 +86,12 @@ public record ServerConfig(
         Objects.requireNonNull(eventRetentionAge, "eventRetentionAge");
         Objects.requireNonNull(keyRotationInterval, "keyRotationInterval");
         Objects.requireNonNull(keyPrePublication, "keyPrePublication");
+        Objects.requireNonNull(masterKey, "masterKey");
     }
 
     @Override
     public String toString() {
         return "ServerConfig[" + host + ":" + port + ", " + dbUrl + ", issuer=" + issuer.orElse("(default)")
-                + ", ttl=" + tokenTtl.toSeconds() + "s, db password redacted]";
+                + ", ttl=" + tokenTtl.toSeconds() + "s, db password redacted, " + masterKey + "]";
     }
 }

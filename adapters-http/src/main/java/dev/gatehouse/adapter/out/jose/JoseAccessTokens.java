@@ -102,6 +102,15 @@ public final class JoseAccessTokens implements AccessTokenSigner, AccessTokenVer
     /** A new 2048-bit RSA key, its {@code kid} the JWK thumbprint, to start signing at {@code activatesAt}. */
     @Override
     public StoredSigningKey generate(Instant activatesAt) {
+        return newKey(activatesAt);
+    }
+
+    /** Makes keys as {@link #generate} does, without a server: for rotating keys by hand. */
+    public static SigningKeyGenerator keyGenerator() {
+        return JoseAccessTokens::newKey;
+    }
+
+    private static StoredSigningKey newKey(Instant activatesAt) {
         try {
             RSAKey key = new RSAKeyGenerator(RSA_BITS)
                     .keyUse(KeyUse.SIGNATURE)

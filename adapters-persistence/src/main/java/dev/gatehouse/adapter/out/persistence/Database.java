@@ -260,7 +260,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** The folder of an H2 file database's files, for a URL such as {@code jdbc:h2:file:./data/gatehouse}. */
-    static Optional<Path> h2FileParent(String jdbcUrl) {
+    public static Optional<Path> h2FileParent(String jdbcUrl) {
         if (!jdbcUrl.regionMatches(true, 0, H2_PREFIX, 0, H2_PREFIX.length())) {
             return Optional.empty();
         }
