@@ -120,7 +120,7 @@ public final class Gatehouse implements AutoCloseable {
                     database.clients(), clock);
             LastUsedTracker lastUsed = new LastUsedTracker(database.clients());
             ManageOAuthClientService manageClients = new ManageOAuthClientService(database.clients(), access, catalog, revocations,
-                    database.auditLog(), clock, random);
+                    database.auditLog(), clock, random, database.transactions());
             ProjectService projects = new ProjectService(database.projects(), database.auditLog(), clock, random);
             MemberService members = new MemberService(database.workspaces(), database.users(), new Pbkdf2PasswordHasher(),
                     database.auditLog(), clock, random);
@@ -136,7 +136,8 @@ public final class Gatehouse implements AutoCloseable {
                     tokenRevocation,
                     tokenRevocation,
                     new GetJsonWebKeySetService(tokens),
-                    new CreateOAuthClientService(database.clients(), access, catalog, database.auditLog(), clock, random),
+                    new CreateOAuthClientService(database.clients(), access, catalog, database.auditLog(), clock, random,
+                            database.transactions()),
                     new ListOAuthClientsService(database.clients(), access),
                     manageClients, manageClients, manageClients,
                     projects, projects, projects, projects, projects,

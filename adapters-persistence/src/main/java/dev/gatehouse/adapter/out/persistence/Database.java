@@ -9,6 +9,7 @@ import dev.gatehouse.application.cluster.port.out.ClusterLock;
 import dev.gatehouse.application.cluster.port.out.ClusterSignals;
 import dev.gatehouse.application.project.port.out.ProjectRepository;
 import dev.gatehouse.application.shared.StoreUnavailableException;
+import dev.gatehouse.application.shared.port.out.Transactions;
 import dev.gatehouse.application.source.port.out.SourceRepository;
 import dev.gatehouse.application.token.port.out.RevokedTokenRepository;
 import dev.gatehouse.application.token.port.out.SecretSealer;
@@ -79,6 +80,7 @@ public final class Database implements AutoCloseable {
     private final RevokedTokenRepository revokedTokens;
     private final ProjectRepository projects;
     private final ClusterLock clusterLock;
+    private final Transactions transactions;
 
     private Database(HikariDataSource dataSource, Jdbi jdbi, ClusterSignals clusterSignals, boolean postgres) {
         this.dataSource = dataSource;
@@ -94,6 +96,7 @@ public final class Database implements AutoCloseable {
         this.sources = StoreFaults.translating(SourceRepository.class, new JdbiSourceRepository(jdbi));
         this.revokedTokens = StoreFaults.translating(RevokedTokenRepository.class, new JdbiRevokedTokenRepository(jdbi));
         this.projects = StoreFaults.translating(ProjectRepository.class, new JdbiProjectRepository(jdbi));
+        this.transactions = StoreFaults.translating(Transactions.class, new JdbiTransactions(jdbi));
     }
 
     /** {@link #open(String, String, String, int)} with a pool of {@value #DEFAULT_POOL_SIZE} connections. */
@@ -215,6 +218,11 @@ public final class Database implements AutoCloseable {
     /** A lock that one server at a time holds: a PostgreSQL advisory lock, or a lock of this process on H2. */
     public ClusterLock clusterLock() {
         return clusterLock;
+    }
+
+    /** Runs writes through several repositories as one transaction (a client change and its audit event). */
+    public Transactions transactions() {
+        return transactions;
     }
 
     /** Whether the database answers a trivial query within a few seconds; for a readiness probe. */
