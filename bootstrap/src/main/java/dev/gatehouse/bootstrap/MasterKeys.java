@@ -67,7 +67,9 @@ final class MasterKeys {
             keys.findAll();
             return keys;
         } catch (UnreadableSecretException e) {
-            throw new MasterKeyException(e.getMessage() + ". The master key came from " + key.source() + ". " + SAME_KEY + ".");
+            throw new MasterKeyException(e.getMessage() + ". The master key came from " + key.source() + ". " + (e.wrongMasterKey()
+                    ? SAME_KEY + "."
+                    : "The stored value was changed or is corrupt: restore the signing_keys table from a backup."));
         }
     }
 

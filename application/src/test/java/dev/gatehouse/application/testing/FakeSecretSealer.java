@@ -36,7 +36,7 @@ public final class FakeSecretSealer implements SecretSealer {
         }
         if (!parts[1].equals(masterKey)) {
             throw new UnreadableSecretException("the secret for " + context + " was sealed under another master key (id "
-                    + parts[1] + "), not this one (id " + masterKey + ")");
+                    + parts[1] + "), not this one (id " + masterKey + ")", true);
         }
         if (!MessageDigest.isEqual(parts[3].getBytes(StandardCharsets.UTF_8), tag(context, parts[2]).getBytes(StandardCharsets.UTF_8))) {
             throw new UnreadableSecretException("the secret for " + context + " failed its integrity check");

@@ -54,7 +54,7 @@ public final class InMemorySigningKeyRepository implements SigningKeyRepository 
             return sealer.open(check, CHECK_CONTEXT);
         } catch (UnreadableSecretException e) {
             throw new UnreadableSecretException("the master key (id " + sealer.masterKeyId()
-                    + ") is not the one the signing keys were sealed under: " + e.getMessage());
+                    + ") is not the one the signing keys were sealed under: " + e.getMessage(), true);
         }
     }
 

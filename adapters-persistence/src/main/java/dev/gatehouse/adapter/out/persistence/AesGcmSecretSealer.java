@@ -85,7 +85,7 @@ public final class AesGcmSecretSealer implements SecretSealer {
         }
         if (!parts[1].equals(keyId)) {
             throw new UnreadableSecretException("the secret for " + context + " was sealed under another master key (id "
-                    + parts[1] + "), not this one (id " + keyId + ")");
+                    + parts[1] + "), not this one (id " + keyId + ")", true);
         }
         byte[] nonce;
         byte[] ciphertext;

@@ -99,7 +99,7 @@ public final class JdbiSigningKeyRepository implements SigningKeyRepository {
         try {
             return sealer.open(sealed, context(kid));
         } catch (UnreadableSecretException e) {
-            throw new UnreadableSecretException("the signing key " + kid + " cannot be read: " + e.getMessage());
+            throw new UnreadableSecretException("the signing key " + kid + " cannot be read: " + e.getMessage(), e.wrongMasterKey());
         }
     }
 
@@ -129,7 +129,7 @@ public final class JdbiSigningKeyRepository implements SigningKeyRepository {
             opened = sealer.open(check.orElseThrow(), CHECK_CONTEXT);
         } catch (UnreadableSecretException e) {
             throw new UnreadableSecretException("the master key (id " + sealer.masterKeyId()
-                    + ") is not the one this database's signing keys are sealed under: " + e.getMessage());
+                    + ") is not the one this database's signing keys are sealed under: " + e.getMessage(), true);
         }
         if (!CHECK_TEXT.equals(opened)) {
             throw new UnreadableSecretException("the database's master key check holds an unexpected text");

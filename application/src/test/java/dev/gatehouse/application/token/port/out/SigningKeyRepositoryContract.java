@@ -112,7 +112,8 @@ public abstract class SigningKeyRepositoryContract {
 
         assertThatThrownBy(() -> signingKeys.findAll())
                 .isInstanceOf(UnreadableSecretException.class)
-                .hasMessageContaining("kid-1");
+                .hasMessageContaining("kid-1")
+                .extracting(e -> ((UnreadableSecretException) e).wrongMasterKey()).isEqualTo(false);
     }
 
     @Test
@@ -141,7 +142,8 @@ public abstract class SigningKeyRepositoryContract {
         assertThatThrownBy(() -> reopenWith(anotherSealer()).findAll())
                 .isInstanceOf(UnreadableSecretException.class)
                 .hasMessageContaining("master key")
-                .hasMessageContaining(anotherSealer().masterKeyId());
+                .hasMessageContaining(anotherSealer().masterKeyId())
+                .extracting(e -> ((UnreadableSecretException) e).wrongMasterKey()).isEqualTo(true);
     }
 
     @Test
