@@ -101,7 +101,8 @@ final class RotateSigningKeyCommand implements Callable<Integer> {
             return Database.open(url, dbUser, dbPassword, Database.MIN_POOL_SIZE);
         } catch (RuntimeException e) {
             String reason = describe(e);
-            if (reason.toLowerCase(Locale.ROOT).contains("already in use") || reason.toLowerCase(Locale.ROOT).contains("locked by another process")) {
+            String lower = reason.toLowerCase(Locale.ROOT);
+            if (lower.contains("file is locked") || lower.contains("already in use") || lower.contains("locked by another process")) {
                 throw new IllegalStateException("the H2 database " + url + " is in use by a running server: an H2 file is opened by one"
                         + " process at a time, so stop the server first (or use PostgreSQL, where servers keep running)");
             }
