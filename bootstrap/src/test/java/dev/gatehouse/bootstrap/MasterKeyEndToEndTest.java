@@ -157,6 +157,31 @@ class MasterKeyEndToEndTest {
     }
 
     @Test
+    void aRunningServerThatMeetsAnUnreadableKeyRowKeepsItsKeysAndAnswers401ToUnknownKids() throws Exception {
+        ServerConfig config = ServerConfig.defaults("127.0.0.1", 0, h2Url()).withBootstrapFile(dir.resolve("boot.json"));
+        try (TestServer server = TestServer.start(config)) {
+            Workspace ws = Workspace.of(server, dir.resolve("boot.json"));
+            String[] client = ws.client("[\"*\"]");
+            String token = ws.token(client[0], client[1]);
+            try (Connection db = DriverManager.getConnection(h2Url(), "", ""); Statement sql = db.createStatement()) {
+                sql.executeUpdate("INSERT INTO signing_keys (kid, algorithm, sealed_private_jwk, created_at)"
+                        + " VALUES ('bogus', 'RS256', 'v1.x.y.z', 0)");
+            }
+            Thread.sleep(2_500); // a scheduled reload meets the row, and fails
+            String header = Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString("{\"alg\":\"RS256\",\"typ\":\"at+jwt\",\"kid\":\"unknown\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String unknownKid = header + token.substring(token.indexOf('.'));
+
+            TestServer.Response refused = server.get("/v1/workspaces/" + ws.orgId, unknownKid);
+            assertThat(refused.status()).isEqualTo(401);
+            assertThat(refused.header("WWW-Authenticate")).contains("invalid_token");
+            assertThat(server.get("/v1/workspaces/" + ws.orgId, token).status()).isEqualTo(200);
+            assertThat(server.get("/.well-known/jwks.json", null).status()).isEqualTo(200);
+            assertThat(ws.token(client[0], client[1])).isNotBlank();
+        }
+    }
+
+    @Test
     void serversOnOnePostgresDatabaseMustShareTheMasterKey() throws Exception {
         try (FreshPostgresDatabase database = FreshPostgresDatabase.create("gh_master_")) {
             byte[] first = new byte[32];

@@ -27,6 +27,7 @@ import dev.gatehouse.application.token.port.out.PublicKeySet;
 import dev.gatehouse.application.token.port.out.SigningKeyGenerator;
 import dev.gatehouse.application.token.port.out.SigningKeyRepository;
 import dev.gatehouse.application.token.port.out.SigningKeyRepository.StoredSigningKey;
+import dev.gatehouse.application.token.port.out.UnreadableSecretException;
 import dev.gatehouse.application.token.service.SigningKeySchedule;
 import dev.gatehouse.domain.client.ClientId;
 import dev.gatehouse.domain.scope.ScopeSet;
@@ -155,7 +156,13 @@ public final class JoseAccessTokens implements AccessTokenSigner, AccessTokenVer
             if (Duration.between(lastReload, clock.instant()).compareTo(RELOAD_INTERVAL) < 0) {
                 return false;
             }
-            reload();
+            try {
+                reload();
+            } catch (UnreadableSecretException e) {
+                // a stored key cannot be opened: keep the keys we have; the scheduled reload reports it
+                lastReload = clock.instant();
+                return false;
+            }
             return true;
         }
     }
