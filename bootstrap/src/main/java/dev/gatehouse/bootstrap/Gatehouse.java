@@ -21,6 +21,7 @@ import dev.gatehouse.application.source.service.AuditStreamService;
 import dev.gatehouse.application.source.service.EventHub;
 import dev.gatehouse.application.source.service.SourceService;
 import dev.gatehouse.application.token.port.in.TokenPolicy;
+import dev.gatehouse.application.token.port.out.SigningKeyRepository;
 import dev.gatehouse.application.token.service.ClientAuthenticator;
 import dev.gatehouse.application.token.service.GetJsonWebKeySetService;
 import dev.gatehouse.application.token.service.IssueAccessTokenService;
@@ -99,6 +100,8 @@ public final class Gatehouse implements AutoCloseable {
             return thread;
         });
         try {
+            // Before anything is written: a server whose master key is not the database's starts no further.
+            SigningKeyRepository signingKeys = MasterKeys.openSigningKeys(database, config.masterKey(), config.dbUrl(), true, random);
             var bootstrap = new BootstrapInstallationService(database.installations(), new Pbkdf2PasswordHasher(),
                     database.auditLog(), clock, random);
             Optional<BootstrapCredentials> created = bootstrap.bootstrapIfEmpty();
@@ -108,7 +111,7 @@ public final class Gatehouse implements AutoCloseable {
             });
 
             SigningKeySchedule keySchedule = new SigningKeySchedule(MAX_TOKEN_LIFETIME);
-            JoseAccessTokens tokens = JoseAccessTokens.loadOrCreate(database.signingKeys(), keySchedule, issuer, clock);
+            JoseAccessTokens tokens = JoseAccessTokens.loadOrCreate(signingKeys, keySchedule, issuer, clock);
             WorkspaceAccess access = new WorkspaceAccess(database.workspaces());
             TokenPolicy policy = new TokenPolicy(issuer, config.tokenTtl());
             AuthenticationFailureAggregator failures = new AuthenticationFailureAggregator(database.auditLog(), clock);
@@ -117,7 +120,7 @@ public final class Gatehouse implements AutoCloseable {
                     database.clients(), clock);
             LastUsedTracker lastUsed = new LastUsedTracker(database.clients());
             ManageOAuthClientService manageClients = new ManageOAuthClientService(database.clients(), access, catalog, revocations,
-                    database.auditLog(), clock, random);
+                    database.auditLog(), clock, random, database.transactions());
             ProjectService projects = new ProjectService(database.projects(), database.auditLog(), clock, random);
             MemberService members = new MemberService(database.workspaces(), database.users(), new Pbkdf2PasswordHasher(),
                     database.auditLog(), clock, random);
@@ -133,7 +136,8 @@ public final class Gatehouse implements AutoCloseable {
                     tokenRevocation,
                     tokenRevocation,
                     new GetJsonWebKeySetService(tokens),
-                    new CreateOAuthClientService(database.clients(), access, catalog, database.auditLog(), clock, random),
+                    new CreateOAuthClientService(database.clients(), access, catalog, database.auditLog(), clock, random,
+                            database.transactions()),
                     new ListOAuthClientsService(database.clients(), access),
                     manageClients, manageClients, manageClients,
                     projects, projects, projects, projects, projects,
@@ -167,7 +171,7 @@ public final class Gatehouse implements AutoCloseable {
             every(maintenance, 60, TimeUnit.SECONDS, "last used", lastUsed::flush);
             every(maintenance, KEY_RELOAD_SECONDS, TimeUnit.SECONDS, "signing key reload", tokens::reload);
             if (!config.keyRotationInterval().isZero()) {
-                SigningKeyRotationService rotation = new SigningKeyRotationService(database.signingKeys(), tokens,
+                SigningKeyRotationService rotation = new SigningKeyRotationService(signingKeys, tokens,
                         database.clusterLock(), keySchedule, config.keyRotationInterval(), config.keyPrePublication(), clock);
                 long check = Math.max(1, Math.min(60, config.keyRotationInterval().toSeconds() / 4));
                 every(maintenance, check, TimeUnit.SECONDS, "signing key rotation", () -> {

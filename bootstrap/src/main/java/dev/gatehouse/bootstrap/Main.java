@@ -20,6 +20,8 @@ public final class Main implements Runnable {
     /** The command line with Gatehouse's exit codes: 0 success, 1 an error, 2 a usage error. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
+        // Registered here, not in KeysCommand, which lives in the cli package and works over HTTP only.
+        cli.getSubcommands().get("keys").addSubcommand("rotate-signing", new RotateSigningKeyCommand());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("gatehouse: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             return 1;

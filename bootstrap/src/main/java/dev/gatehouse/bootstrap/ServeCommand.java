@@ -117,6 +117,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--log-format", defaultValue = "${env:GATEHOUSE_LOG_FORMAT:-text}", description = "text (key=value) or json, one event per line on stderr (env GATEHOUSE_LOG_FORMAT, default text).")
     String logFormat;
 
+    @Option(names = "--master-key-file", defaultValue = "${env:GATEHOUSE_MASTER_KEY_FILE:-}", description = "File holding the master key that seals the signing keys, base64 of 32 bytes (env GATEHOUSE_MASTER_KEY_FILE; or the key itself in env GATEHOUSE_MASTER_KEY). Default: master.key next to an H2 file database, ./data/master.key for PostgreSQL; generated, mode 0600, on a new database.")
+    String masterKeyFile;
+
     @Override
     public Integer call() throws InterruptedException {
         ServerConfig config = config();
@@ -181,6 +184,12 @@ final class ServeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--trusted-proxies: " + e.getMessage());
         }
         logFormat();
+
+        MasterKeyConfig masterKey = MasterKeyConfig.of(System.getenv(MasterKeys.KEY_VARIABLE), masterKeyFile);
+        if (masterKey.base64Key().isPresent() && masterKey.keyFile().isPresent()) {
+            throw new ParameterException(spec.commandLine(), "give the master key either in " + MasterKeys.KEY_VARIABLE
+                    + " or in --master-key-file (" + MasterKeys.FILE_VARIABLE + "), not both");
+        }
         return new ServerConfig(host, port,
                 dbUrl.isEmpty() ? Database.defaultH2Url() : dbUrl,
                 dbUser, dbPassword, dbPoolSize,
@@ -193,7 +202,7 @@ final class ServeCommand implements Callable<Integer> {
                 Duration.ofSeconds(eventRetentionAge),
                 Duration.ofSeconds(keyRotationInterval),
                 Duration.ofSeconds(keyPrePublication),
-                rateLimits, requestLimits, origins, proxies);
+                rateLimits, requestLimits, origins, proxies, masterKey);
     }
 
     private RateLimits rateLimits() {

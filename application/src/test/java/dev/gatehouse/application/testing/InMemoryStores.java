@@ -3,6 +3,9 @@ package dev.gatehouse.application.testing;
 /** Builds a fresh, empty set of the in-memory fakes, wired to one another. */
 public final class InMemoryStores {
 
+    /** The master key of the signing keys of {@link #create()}. */
+    public static final FakeSecretSealer SEALER = new FakeSecretSealer("test-master-key");
+
     private InMemoryStores() {}
 
     public static Stores create() {
@@ -16,7 +19,7 @@ public final class InMemoryStores {
                 apiKeys,
                 clients,
                 new InMemoryInstallationRepository(workspaces, users, apiKeys),
-                new InMemorySigningKeyRepository(),
+                new InMemorySigningKeyRepository(SEALER),
                 new InMemoryAuditLog(),
                 new InMemorySourceRepository(),
                 new InMemoryRevokedTokenRepository(),

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;
 
 /** {@code gatehouse keys revoke}: replaces the caller's API key and stores the new one. */
-@Command(name = "keys", mixinStandardHelpOptions = true, description = "Manage your API key.",
+@Command(name = "keys", mixinStandardHelpOptions = true, description = "Manage your API key, and rotate the token signing key (rotate-signing).",
         subcommands = {KeysCommand.Revoke.class})
 public final class KeysCommand {
 

@@ -27,6 +27,7 @@ import dev.gatehouse.application.token.port.out.PublicKeySet;
 import dev.gatehouse.application.token.port.out.SigningKeyGenerator;
 import dev.gatehouse.application.token.port.out.SigningKeyRepository;
 import dev.gatehouse.application.token.port.out.SigningKeyRepository.StoredSigningKey;
+import dev.gatehouse.application.token.port.out.UnreadableSecretException;
 import dev.gatehouse.application.token.service.SigningKeySchedule;
 import dev.gatehouse.domain.client.ClientId;
 import dev.gatehouse.domain.scope.ScopeSet;
@@ -102,6 +103,15 @@ public final class JoseAccessTokens implements AccessTokenSigner, AccessTokenVer
     /** A new 2048-bit RSA key, its {@code kid} the JWK thumbprint, to start signing at {@code activatesAt}. */
     @Override
     public StoredSigningKey generate(Instant activatesAt) {
+        return newKey(activatesAt);
+    }
+
+    /** Makes keys as {@link #generate} does, without a server: for rotating keys by hand. */
+    public static SigningKeyGenerator keyGenerator() {
+        return JoseAccessTokens::newKey;
+    }
+
+    private static StoredSigningKey newKey(Instant activatesAt) {
         try {
             RSAKey key = new RSAKeyGenerator(RSA_BITS)
                     .keyUse(KeyUse.SIGNATURE)
@@ -146,7 +156,13 @@ public final class JoseAccessTokens implements AccessTokenSigner, AccessTokenVer
             if (Duration.between(lastReload, clock.instant()).compareTo(RELOAD_INTERVAL) < 0) {
                 return false;
             }
-            reload();
+            try {
+                reload();
+            } catch (UnreadableSecretException e) {
+                // a stored key cannot be opened: keep the keys we have; the scheduled reload reports it
+                lastReload = clock.instant();
+                return false;
+            }
             return true;
         }
     }

@@ -9,9 +9,12 @@ import dev.gatehouse.application.cluster.port.out.ClusterLock;
 import dev.gatehouse.application.cluster.port.out.ClusterSignals;
 import dev.gatehouse.application.project.port.out.ProjectRepository;
 import dev.gatehouse.application.shared.StoreUnavailableException;
+import dev.gatehouse.application.shared.port.out.Transactions;
 import dev.gatehouse.application.source.port.out.SourceRepository;
 import dev.gatehouse.application.token.port.out.RevokedTokenRepository;
+import dev.gatehouse.application.token.port.out.SecretSealer;
 import dev.gatehouse.application.token.port.out.SigningKeyRepository;
+import dev.gatehouse.application.token.port.out.UnreadableSecretException;
 import dev.gatehouse.application.workspace.port.out.InstallationRepository;
 import dev.gatehouse.application.workspace.port.out.UserRepository;
 import dev.gatehouse.application.workspace.port.out.WorkspaceRepository;
@@ -72,12 +75,12 @@ public final class Database implements AutoCloseable {
     private final ApiKeyRepository apiKeys;
     private final OAuthClientRepository clients;
     private final InstallationRepository installations;
-    private final SigningKeyRepository signingKeys;
     private final AuditLog auditLog;
     private final SourceRepository sources;
     private final RevokedTokenRepository revokedTokens;
     private final ProjectRepository projects;
     private final ClusterLock clusterLock;
+    private final Transactions transactions;
 
     private Database(HikariDataSource dataSource, Jdbi jdbi, ClusterSignals clusterSignals, boolean postgres) {
         this.dataSource = dataSource;
@@ -89,11 +92,11 @@ public final class Database implements AutoCloseable {
         this.apiKeys = StoreFaults.translating(ApiKeyRepository.class, new JdbiApiKeyRepository(jdbi));
         this.clients = StoreFaults.translating(OAuthClientRepository.class, new JdbiOAuthClientRepository(jdbi));
         this.installations = StoreFaults.translating(InstallationRepository.class, new JdbiInstallationRepository(jdbi));
-        this.signingKeys = StoreFaults.translating(SigningKeyRepository.class, new JdbiSigningKeyRepository(jdbi));
         this.auditLog = StoreFaults.translating(AuditLog.class, new JdbiAuditLog(jdbi));
         this.sources = StoreFaults.translating(SourceRepository.class, new JdbiSourceRepository(jdbi));
         this.revokedTokens = StoreFaults.translating(RevokedTokenRepository.class, new JdbiRevokedTokenRepository(jdbi));
         this.projects = StoreFaults.translating(ProjectRepository.class, new JdbiProjectRepository(jdbi));
+        this.transactions = StoreFaults.translating(Transactions.class, new JdbiTransactions(jdbi));
     }
 
     /** {@link #open(String, String, String, int)} with a pool of {@value #DEFAULT_POOL_SIZE} connections. */
@@ -171,8 +174,20 @@ public final class Database implements AutoCloseable {
         return installations;
     }
 
-    public SigningKeyRepository signingKeys() {
-        return signingKeys;
+    /**
+     * The signing keys, their private keys sealed at rest under {@code sealer}'s master key. The first call on
+     * a database without a master key records this one; every call then checks that {@code sealer} is the
+     * database's master key, and seals any key that an earlier version stored in plaintext.
+     *
+     * @throws UnreadableSecretException when the database's keys are sealed under another master key
+     */
+    public SigningKeyRepository signingKeys(SecretSealer sealer) {
+        return StoreFaults.translating(SigningKeyRepository.class, JdbiSigningKeyRepository.open(jdbi, sealer));
+    }
+
+    /** Whether this database has a master key: one was recorded by {@link #signingKeys(SecretSealer)} before. */
+    public boolean hasMasterKey() {
+        return JdbiSigningKeyRepository.hasMasterKey(jdbi);
     }
 
     public AuditLog auditLog() {
@@ -203,6 +218,11 @@ public final class Database implements AutoCloseable {
     /** A lock that one server at a time holds: a PostgreSQL advisory lock, or a lock of this process on H2. */
     public ClusterLock clusterLock() {
         return clusterLock;
+    }
+
+    /** Runs writes through several repositories as one transaction (a client change and its audit event). */
+    public Transactions transactions() {
+        return transactions;
     }
 
     /** Whether the database answers a trivial query within a few seconds; for a readiness probe. */
@@ -248,7 +268,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** The folder of an H2 file database's files, for a URL such as {@code jdbc:h2:file:./data/gatehouse}. */
-    static Optional<Path> h2FileParent(String jdbcUrl) {
+    public static Optional<Path> h2FileParent(String jdbcUrl) {
         if (!jdbcUrl.regionMatches(true, 0, H2_PREFIX, 0, H2_PREFIX.length())) {
             return Optional.empty();
         }

@@ -35,6 +35,8 @@ final class TestDatabases {
     static final String PG_USER_VARIABLE = "GATEHOUSE_TEST_PG_USER";
     static final String PG_PASSWORD_VARIABLE = "GATEHOUSE_TEST_PG_PASSWORD";
     static final String DEFAULT_PG_URL = "jdbc:postgresql://127.0.0.1:5432/test";
+    /** The master key that {@link #stores(Database)} opens the signing keys with. */
+    static final AesGcmSecretSealer SEALER = AesGcmSecretSealer.random(new java.security.SecureRandom());
 
     private static final PgServer PG = PgServer.fromEnvironment(System.getenv());
     private static final String PG_URL = PG.url();
@@ -117,7 +119,7 @@ final class TestDatabases {
 
     static Stores stores(Database db) {
         return new Stores(db.workspaces(), db.users(), db.apiKeys(), db.clients(), db.installations(),
-                db.signingKeys(), db.auditLog(), db.sources(), db.revokedTokens(), db.projects());
+                db.signingKeys(SEALER), db.auditLog(), db.sources(), db.revokedTokens(), db.projects());
     }
 
     /** Closes every database opened since the last call, newest first, and drops its schema. */

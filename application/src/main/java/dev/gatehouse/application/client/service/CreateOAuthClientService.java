@@ -6,6 +6,7 @@ import dev.gatehouse.application.client.port.in.CreateOAuthClientUseCase;
 import dev.gatehouse.application.client.port.out.OAuthClientRepository;
 import dev.gatehouse.application.shared.InvalidInputException;
 import dev.gatehouse.application.shared.WorkspaceAccess;
+import dev.gatehouse.application.shared.port.out.Transactions;
 import dev.gatehouse.domain.audit.AuditEvent;
 import dev.gatehouse.domain.client.OAuthClient;
 import dev.gatehouse.domain.client.ProjectAccess;
@@ -26,9 +27,17 @@ public final class CreateOAuthClientService implements CreateOAuthClientUseCase 
     private final AuditLog audit;
     private final Clock clock;
     private final RandomGenerator random;
+    private final Transactions transactions;
 
     public CreateOAuthClientService(OAuthClientRepository clients, WorkspaceAccess access, ScopeCatalog catalog,
                                     AuditLog audit, Clock clock, RandomGenerator random) {
+        this(clients, access, catalog, audit, clock, random, Transactions.NONE);
+    }
+
+    /** With {@code transactions}, a client is never stored without its audit event, nor the event without it. */
+    public CreateOAuthClientService(OAuthClientRepository clients, WorkspaceAccess access, ScopeCatalog catalog,
+                                    AuditLog audit, Clock clock, RandomGenerator random, Transactions transactions) {
+        this.transactions = transactions;
         this.clients = clients;
         this.access = access;
         this.catalog = catalog;
@@ -53,10 +62,13 @@ public final class CreateOAuthClientService implements CreateOAuthClientUseCase 
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(e.getMessage());
         }
-        clients.add(registration.client());
         OAuthClient client = registration.client();
-        audit.record(new AuditEvent.OAuthClientCreated(client.workspaceId(), command.actor(), command.sourceIp(), client.id(),
-                client.clientId(), client.name(), now));
+        transactions.inTransaction(() -> {
+            clients.add(client);
+            audit.record(new AuditEvent.OAuthClientCreated(client.workspaceId(), command.actor(), command.sourceIp(), client.id(),
+                    client.clientId(), client.name(), now));
+            return client;
+        });
         return registration;
     }
 }

@@ -11,6 +11,7 @@ import dev.gatehouse.application.shared.ConflictException;
 import dev.gatehouse.application.shared.InvalidInputException;
 import dev.gatehouse.application.shared.NotFoundException;
 import dev.gatehouse.application.shared.WorkspaceAccess;
+import dev.gatehouse.application.shared.port.out.Transactions;
 import dev.gatehouse.domain.audit.AuditEvent;
 import dev.gatehouse.domain.client.ClientStatus;
 import dev.gatehouse.domain.client.OAuthClient;
@@ -32,7 +33,7 @@ import java.util.random.RandomGenerator;
  * Changes to existing clients. Each is a read, a change in the domain and a conditional write on the
  * client's version; a write that lost a race is retried on the fresh state, so concurrent changes are
  * applied one after the other and none is lost. Every change is applied to this server's revocation view
- * at once and audited.
+ * at once and audited, the change and its audit event in one transaction.
  */
 public final class ManageOAuthClientService implements ManageOAuthClientUseCases.UpdateOAuthClientUseCase,
         ManageOAuthClientUseCases.RotateClientSecretUseCase, ManageOAuthClientUseCases.DeleteOAuthClientUseCase {
@@ -46,9 +47,18 @@ public final class ManageOAuthClientService implements ManageOAuthClientUseCases
     private final AuditLog audit;
     private final Clock clock;
     private final RandomGenerator random;
+    private final Transactions transactions;
 
     public ManageOAuthClientService(OAuthClientRepository clients, WorkspaceAccess access, ScopeCatalog catalog,
                                     CredentialRevocations revocations, AuditLog audit, Clock clock, RandomGenerator random) {
+        this(clients, access, catalog, revocations, audit, clock, random, Transactions.NONE);
+    }
+
+    /** With {@code transactions}, a change is never stored without its audit event, nor the event without it. */
+    public ManageOAuthClientService(OAuthClientRepository clients, WorkspaceAccess access, ScopeCatalog catalog,
+                                    CredentialRevocations revocations, AuditLog audit, Clock clock, RandomGenerator random,
+                                    Transactions transactions) {
+        this.transactions = transactions;
         this.clients = clients;
         this.access = access;
         this.catalog = catalog;
@@ -68,34 +78,31 @@ public final class ManageOAuthClientService implements ManageOAuthClientUseCases
                 throw new InvalidInputException("name must not be empty");
             }
         });
-        OAuthClient updated = change(command.workspace(), command.id(), current -> {
+        List<String> changed = new ArrayList<>();
+        command.name().ifPresent(n -> changed.add("name"));
+        scopes.ifPresent(s -> changed.add("scopes"));
+        projects.ifPresent(p -> changed.add("projects"));
+        return changeAndRecord(command.workspace(), command.id(), current -> {
             try {
                 return current.patched(command.name(), scopes, projects, now());
             } catch (IllegalArgumentException e) {
                 throw new InvalidInputException(e.getMessage());
             }
-        });
-        List<String> changed = new ArrayList<>();
-        command.name().ifPresent(n -> changed.add("name"));
-        scopes.ifPresent(s -> changed.add("scopes"));
-        projects.ifPresent(p -> changed.add("projects"));
-        record(command.actor(), updated, "updated", "changed: " + String.join(",", changed));
-        return updated;
+        }, command.actor(), "updated", "changed: " + String.join(",", changed));
     }
 
     @Override
     public OAuthClient.Registration rotate(RotateClientSecretCommand command) {
         access.requireAdmin(command.actor().user(), command.workspace());
         OAuthClient.Registration[] result = new OAuthClient.Registration[1];
-        OAuthClient rotated = change(command.workspace(), command.id(), current -> {
+        changeAndRecord(command.workspace(), command.id(), current -> {
             try {
                 result[0] = current.rotated(command.gracePeriod(), command.revokeTokens(), now(), random);
             } catch (IllegalArgumentException e) {
                 throw new InvalidInputException(e.getMessage());
             }
             return result[0].client();
-        });
-        record(command.actor(), rotated, "secret_rotated", "grace_period_seconds=" + command.gracePeriod().toSeconds()
+        }, command.actor(), "secret_rotated", "grace_period_seconds=" + command.gracePeriod().toSeconds()
                 + ", revoke_tokens=" + command.revokeTokens());
         return result[0];
     }
@@ -103,8 +110,22 @@ public final class ManageOAuthClientService implements ManageOAuthClientUseCases
     @Override
     public void delete(Actor actor, WorkspaceId workspace, OAuthClientRecordId id) {
         access.requireAdmin(actor.user(), workspace);
-        OAuthClient deleted = change(workspace, id, current -> current.deleted(now()));
-        record(actor, deleted, "deleted", "");
+        changeAndRecord(workspace, id, current -> current.deleted(now()), actor, "deleted", "");
+    }
+
+    /**
+     * Applies {@code change} and records its audit event in one transaction, then, once both are committed, tells
+     * this server's revocation view (and through it the other servers).
+     */
+    private OAuthClient changeAndRecord(WorkspaceId workspace, OAuthClientRecordId id, Function<OAuthClient, OAuthClient> change,
+                                        Actor actor, String action, String note) {
+        OAuthClient changed = transactions.inTransaction(() -> {
+            OAuthClient next = change(workspace, id, change);
+            record(actor, next, action, note);
+            return next;
+        });
+        revocations.clientChanged(changed);
+        return changed;
     }
 
     private OAuthClient change(WorkspaceId workspace, OAuthClientRecordId id, Function<OAuthClient, OAuthClient> change) {
@@ -114,7 +135,6 @@ public final class ManageOAuthClientService implements ManageOAuthClientUseCases
                     .orElseThrow(() -> new NotFoundException("OAuth client " + id + " not found"));
             OAuthClient next = change.apply(current);
             if (clients.update(next)) {
-                revocations.clientChanged(next);
                 return next;
             }
         }

@@ -1,8 +1,10 @@
 package dev.gatehouse.application.token.service;
 
 import dev.gatehouse.application.cluster.port.out.ClusterLock;
+import dev.gatehouse.application.token.port.in.RotateSigningKeyUseCase;
 import dev.gatehouse.application.token.port.out.SigningKeyGenerator;
 import dev.gatehouse.application.token.port.out.SigningKeyRepository;
+import dev.gatehouse.application.token.port.out.SigningKeyRepository.StoredSigningKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,8 +13,9 @@ import java.time.Instant;
  * Scheduled signing key rotation: when the newest key is older than the rotation interval, one server (the
  * holder of a cluster-wide lock) stores the next key to start signing after the pre-publication delay, which
  * must be longer than it takes every server to reload its keys and every verifier's JWKS cache to expire.
+ * {@link #rotate()} does the same by hand, whatever the schedule says.
  */
-public final class SigningKeyRotationService {
+public final class SigningKeyRotationService implements RotateSigningKeyUseCase {
 
     static final String LOCK = "gatehouse.signing-key-rotation";
 
@@ -48,5 +51,19 @@ public final class SigningKeyRotationService {
             }
         });
         return stored[0];
+    }
+
+    /** Stores a new key now, to start signing after the pre-publication delay; older keys stay as they are. */
+    @Override
+    public RotatedSigningKey rotate() {
+        if (keys.findAll().isEmpty()) {
+            throw new IllegalStateException("no signing key is stored yet: the first start of the server makes one");
+        }
+        Instant now = clock.instant();
+        StoredSigningKey next = generator.generate(now.plus(prePublication));
+        if (!keys.add(next)) {
+            throw new IllegalStateException("a signing key with the new key's kid " + next.kid() + " is already stored");
+        }
+        return new RotatedSigningKey(next.kid(), next.algorithm(), now, next.createdAt());
     }
 }
