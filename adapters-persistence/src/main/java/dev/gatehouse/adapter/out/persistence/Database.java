@@ -7,6 +7,7 @@ import dev.gatehouse.application.audit.port.out.AuditLog;
 import dev.gatehouse.application.client.port.out.OAuthClientRepository;
 import dev.gatehouse.application.cluster.port.out.ClusterLock;
 import dev.gatehouse.application.cluster.port.out.ClusterSignals;
+import dev.gatehouse.application.console.port.out.ConsoleSessionRepository;
 import dev.gatehouse.application.project.port.out.ProjectRepository;
 import dev.gatehouse.application.shared.StoreUnavailableException;
 import dev.gatehouse.application.source.port.out.SourceRepository;
@@ -78,6 +79,7 @@ public final class Database implements AutoCloseable {
     private final RevokedTokenRepository revokedTokens;
     private final ProjectRepository projects;
     private final ClusterLock clusterLock;
+    private final ConsoleSessionRepository consoleSessions;
 
     private Database(HikariDataSource dataSource, Jdbi jdbi, ClusterSignals clusterSignals, boolean postgres) {
         this.dataSource = dataSource;
@@ -94,6 +96,7 @@ public final class Database implements AutoCloseable {
         this.sources = StoreFaults.translating(SourceRepository.class, new JdbiSourceRepository(jdbi));
         this.revokedTokens = StoreFaults.translating(RevokedTokenRepository.class, new JdbiRevokedTokenRepository(jdbi));
         this.projects = StoreFaults.translating(ProjectRepository.class, new JdbiProjectRepository(jdbi));
+        this.consoleSessions = StoreFaults.translating(ConsoleSessionRepository.class, new JdbiConsoleSessionRepository(jdbi));
     }
 
     /** {@link #open(String, String, String, int)} with a pool of {@value #DEFAULT_POOL_SIZE} connections. */
@@ -189,6 +192,10 @@ public final class Database implements AutoCloseable {
 
     public ProjectRepository projects() {
         return projects;
+    }
+
+    public ConsoleSessionRepository consoleSessions() {
+        return consoleSessions;
     }
 
     /**
