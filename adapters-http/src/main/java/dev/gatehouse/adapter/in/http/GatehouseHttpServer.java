@@ -4,6 +4,9 @@ import dev.gatehouse.adapter.in.http.client.OAuthClientEndpoints;
 import dev.gatehouse.adapter.in.http.common.Access;
 import dev.gatehouse.adapter.in.http.common.BearerAuth;
 import dev.gatehouse.adapter.in.http.common.ErrorHandlers;
+import dev.gatehouse.adapter.in.http.console.ConsoleEndpoints;
+import dev.gatehouse.adapter.in.http.console.ConsolePages;
+import dev.gatehouse.adapter.in.http.console.ConsoleSessions;
 import dev.gatehouse.adapter.in.http.docs.DocsEndpoints;
 import dev.gatehouse.adapter.in.http.oauth.IntrospectionEndpoint;
 import dev.gatehouse.adapter.in.http.oauth.JwksEndpoint;
@@ -44,7 +47,8 @@ public final class GatehouseHttpServer implements AutoCloseable {
     /** Builds the server; {@link #start()} binds it. */
     public static GatehouseHttpServer create(HttpUseCases useCases, HttpSettings settings) {
         AtomicBoolean stopping = new AtomicBoolean();
-        BearerAuth auth = new BearerAuth(useCases.authenticateBearer());
+        ConsoleSessions consoleSessions = new ConsoleSessions(useCases.resumeSession(), settings.issuer());
+        BearerAuth auth = new BearerAuth(useCases.authenticateBearer(), consoleSessions);
         TokenEndpoint token = new TokenEndpoint(useCases.issueAccessToken());
         IntrospectionEndpoint introspection = new IntrospectionEndpoint(useCases.introspectToken());
         RevocationEndpoint revocation = new RevocationEndpoint(useCases.revokeToken());
@@ -63,6 +67,9 @@ public final class GatehouseHttpServer implements AutoCloseable {
                 new SseWriter(settings.sseHeartbeat(), Clock.systemUTC(), stopping::get));
         HealthEndpoints health = new HealthEndpoints(useCases.databaseReachable());
         DocsEndpoints docs = DocsEndpoints.fromClasspath();
+        ConsolePages consolePages = ConsolePages.fromClasspath(consoleSessions);
+        ConsoleEndpoints console = new ConsoleEndpoints(useCases.signIn(), useCases.signOut(), useCases.describeAccount(),
+                consoleSessions, settings.rateLimits().consoleSignInFailures());
 
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -114,6 +121,13 @@ public final class GatehouseHttpServer implements AutoCloseable {
             config.routes.post(SourceEndpoints.EVENTS, auth.protect(Access.apiKeyOrOauth("sources:write"), sources::emit));
             config.routes.get(SourceEndpoints.SSE, auth.protect(Access.apiKeyOrOauth("sources:read"), sources::stream));
             config.routes.get(SourceEndpoints.SSE_UNVERSIONED, auth.protect(Access.apiKeyOrOauth("sources:read"), sources::stream));
+
+            config.routes.get(ConsolePages.ROOT, consolePages::root);
+            config.routes.get(ConsolePages.PAGE, consolePages::page);
+            config.routes.get(ConsolePages.ASSET, consolePages::asset);
+            config.routes.post(ConsoleEndpoints.SESSION, console::signIn);
+            config.routes.get(ConsoleEndpoints.SESSION, console::session);
+            config.routes.delete(ConsoleEndpoints.SESSION, console::signOut);
         });
         return new GatehouseHttpServer(app, stopping);
     }

@@ -50,7 +50,7 @@ public final class ConsoleSessionService implements ConsoleSessionUseCases.SignI
     private final ConsoleSessionPolicy policy;
     private final Clock clock;
     private final RandomGenerator random;
-    private final String dummyHash;
+    private volatile String dummyHash;
 
     public ConsoleSessionService(ConsoleSessionRepository sessions, UserRepository users, WorkspaceRepository workspaces,
                                  ApiKeyRepository apiKeys, PasswordHasher passwords, ConsoleSessionPolicy policy,
@@ -63,7 +63,6 @@ public final class ConsoleSessionService implements ConsoleSessionUseCases.SignI
         this.policy = policy;
         this.clock = clock;
         this.random = random;
-        this.dummyHash = passwords.hash(Base62.random(random, 24));
     }
 
     @Override
@@ -71,15 +70,21 @@ public final class ConsoleSessionService implements ConsoleSessionUseCases.SignI
         if (email == null || password == null || password.length() > MAX_PASSWORD_LENGTH || email.length() > 254) {
             throw new SignInFailedException();
         }
+        String dummy = dummyHash();
         Optional<User> user = users.findByEmail(email.strip());
-        String hash = user.map(User::passwordHash).orElse(dummyHash);
+        String hash = user.map(User::passwordHash).orElse(dummy);
         boolean matches = passwords.matches(password, hash);
         if (user.isEmpty() || !matches) {
             throw new SignInFailedException();
         }
+        Optional<ApiKey> key = apiKeys.findLiveByUser(user.get().id());
+        if (key.isEmpty()) {
+            throw new SignInFailedException();
+        }
         ConsoleSession.Started started = ConsoleSession.start(user.get().id(), now(), policy.lifetime(), random);
         sessions.add(started.session());
-        return new SignedIn(started, user.get());
+        return new SignedIn(started, user.get(), new Principal.User(user.get().id(), key.get().id()),
+                started.session().endsAt(policy.idleTimeout()));
     }
 
     @Override
@@ -128,6 +133,23 @@ public final class ConsoleSessionService implements ConsoleSessionUseCases.SignI
                     .ifPresent(role -> roles.add(new WorkspaceRole(workspace, role)));
         }
         return new ConsoleAccount(user, roles, apiKeys.findLiveByUser(user.id()));
+    }
+
+    /**
+     * A hash of a random password, checked in place of a user's when the email is unknown. Made on the first
+     * sign-in of any kind, so that the server starts without the cost and every first sign-in pays it alike.
+     */
+    private String dummyHash() {
+        String hash = dummyHash;
+        if (hash == null) {
+            synchronized (this) {
+                if (dummyHash == null) {
+                    dummyHash = passwords.hash(Base62.random(random, 24));
+                }
+                hash = dummyHash;
+            }
+        }
+        return hash;
     }
 
     /** Deletes the sessions that have ended; run now and then so that the table does not grow. */

@@ -7,6 +7,7 @@ import dev.gatehouse.domain.scope.Scope;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads {@code Authorization: Bearer …} and resolves it to a {@link Principal}, answering the RFC 6750
@@ -20,9 +21,16 @@ public final class BearerAuth {
     private static final String CHALLENGE = "Bearer realm=\"" + REALM + "\"";
 
     private final AuthenticateBearerUseCase authenticate;
+    private final SessionCredential sessions;
 
     public BearerAuth(AuthenticateBearerUseCase authenticate) {
+        this(authenticate, SessionCredential.NONE);
+    }
+
+    /** Also admits a console session where an API key is accepted and no Authorization header is sent. */
+    public BearerAuth(AuthenticateBearerUseCase authenticate, SessionCredential sessions) {
         this.authenticate = authenticate;
+        this.sessions = sessions;
     }
 
     /** The caller, whatever kind of credential it used. */
@@ -53,7 +61,7 @@ public final class BearerAuth {
 
     /** The caller, if its credential is of a kind {@code access} accepts and, for a token, holds the scope. */
     public Principal authorize(Context ctx, Access access) {
-        Principal principal = require(ctx);
+        Principal principal = access.acceptsApiKey() ? sessionOrBearer(ctx) : require(ctx);
         if (principal instanceof Principal.User && !access.acceptsApiKey()) {
             throw ApiException.forbidden("this endpoint needs an OAuth access token; user API keys are not accepted here");
         }
@@ -67,6 +75,17 @@ public final class BearerAuth {
             }
         }
         return principal;
+    }
+
+    private Principal sessionOrBearer(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || header.isBlank()) {
+            Optional<Principal> session = sessions.authenticate(ctx);
+            if (session.isPresent()) {
+                return session.get();
+            }
+        }
+        return require(ctx);
     }
 
     /** The user behind a principal that {@link Access#apiKey()} admitted. */

@@ -24,8 +24,8 @@ public final class ConsoleSessionUseCases {
         SignedIn signIn(String email, String password) throws SignInFailedException;
     }
 
-    /** A new session: the id in clear goes into the cookie, once. */
-    public record SignedIn(ConsoleSession.Started started, User user) {}
+    /** A new session: the id in clear goes into the cookie, once. The user acts with their current API key. */
+    public record SignedIn(ConsoleSession.Started started, User user, Principal.User principal, Instant endsAt) {}
 
     /** The session behind a cookie's value, if it is live; using it keeps it alive. */
     public interface ResumeSessionUseCase {
