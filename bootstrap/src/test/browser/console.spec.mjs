@@ -245,6 +245,8 @@ try {
     const item = audit.getByRole('listitem').filter({ hasText: 'OAuth client created' }).filter({ hasText: 'Live probe' });
     await item.waitFor({ timeout: 15000 });
     await audit.getByRole('status').filter({ hasText: 'Live' }).waitFor();
+    // The stream opened with the revoked key was ended by the server, and the page connected again.
+    await audit.waitForFunction(() => Number(document.querySelector('[data-connections]').dataset.connections) >= 2);
     assert.equal(await audit.getByRole('listitem').filter({ hasText: 'API key revoked' }).count(), 1, 'no event twice');
     await shoot(audit, '13-audit-live');
   });

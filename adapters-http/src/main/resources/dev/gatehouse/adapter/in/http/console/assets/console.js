@@ -551,9 +551,12 @@
       header('Audit log', `Security events of ${workspace.name}, live.`, status),
       el('section', { class: 'card', 'aria-label': 'Audit events' }, empty, feed));
     const seen = new Set();
+    let connections = 0;
     const connect = () => {
       const source = new EventSource(`/v1/workspaces/${encodeURIComponent(workspace.id)}/audit/sse`, { withCredentials: true });
       source.addEventListener('open', () => {
+        connections += 1;
+        status.dataset.connections = String(connections);
         status.textContent = 'Live';
         status.className = 'live on';
       });
