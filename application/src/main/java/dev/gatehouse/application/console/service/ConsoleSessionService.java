@@ -116,6 +116,17 @@ public final class ConsoleSessionService implements ConsoleSessionUseCases.SignI
     }
 
     @Override
+    public boolean isStillLive(String sessionId) {
+        if (!ConsoleSession.SessionId.isWellFormed(sessionId)) {
+            return false;
+        }
+        return sessions.findByIdHash(new ConsoleSession.SessionId(sessionId).hash())
+                .filter(session -> session.idHash().matches(sessionId))
+                .filter(session -> session.isLiveAt(now(), policy.idleTimeout()))
+                .isPresent();
+    }
+
+    @Override
     public void signOut(String sessionId) {
         if (ConsoleSession.SessionId.isWellFormed(sessionId)) {
             sessions.delete(new ConsoleSession.SessionId(sessionId).hash());

@@ -158,12 +158,25 @@ class ConsoleSessionServiceTest {
     }
 
     @Test
+    void isStillLiveAnswersWithoutKeepingTheSessionAlive() {
+        String id = service.signIn("ada@example.com", PASSWORD).started().id().value();
+        clock.advance(Duration.ofMinutes(20));
+
+        assertThat(service.isStillLive(id)).isTrue();
+        clock.advance(Duration.ofMinutes(10));
+
+        assertThat(service.isStillLive(id)).isFalse();
+        assertThat(service.isStillLive("A".repeat(43))).isFalse();
+    }
+
+    @Test
     void signOutEndsTheSession() {
         String id = service.signIn("ada@example.com", PASSWORD).started().id().value();
 
         service.signOut(id);
 
         assertThat(service.resume(id)).isEmpty();
+        assertThat(service.isStillLive(id)).isFalse();
     }
 
     @Test

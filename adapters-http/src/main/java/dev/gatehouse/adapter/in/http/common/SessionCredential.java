@@ -11,6 +11,12 @@ import java.util.Optional;
 @FunctionalInterface
 public interface SessionCredential {
 
+    /**
+     * The request attribute under which a session-authenticated request finds a check that its session is still
+     * live, for a stream that stays open after the request was authorized.
+     */
+    String STILL_LIVE = SessionCredential.class.getName() + ".stillLive";
+
     /** No sessions: only the {@code Authorization} header counts. */
     SessionCredential NONE = ctx -> Optional.empty();
 

@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * The console's session cookie and its CSRF token. The cookie is {@code HttpOnly}, {@code SameSite=Strict},
@@ -32,6 +33,8 @@ public final class ConsoleSessions implements SessionCredential {
     private static final String CSRF_LABEL = "gatehouse console csrf\u0000";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
     private static final String ATTRIBUTE = ConsoleSessions.class.getName();
+    /** How often an open stream asks whether its session is still live. */
+    static final long RECHECK_MILLIS = 2_000;
 
     private final ConsoleSessionUseCases.ResumeSessionUseCase resume;
     private final boolean httpsIssuer;
@@ -51,7 +54,22 @@ public final class ConsoleSessions implements SessionCredential {
         if (!SAFE_METHODS.contains(ctx.method().name())) {
             requireCsrf(ctx, id.get());
         }
+        ctx.attribute(STILL_LIVE, stillLive(id.get()));
         return Optional.of(session.principal());
+    }
+
+    /** A check that the session is still live, asking the store at most every {@value #RECHECK_MILLIS} ms. */
+    private BooleanSupplier stillLive(String id) {
+        long[] checkedAt = {System.nanoTime()};
+        boolean[] live = {true};
+        return () -> {
+            long now = System.nanoTime();
+            if (live[0] && now - checkedAt[0] >= RECHECK_MILLIS * 1_000_000L) {
+                checkedAt[0] = now;
+                live[0] = resume.isStillLive(id);
+            }
+            return live[0];
+        };
     }
 
     /** The live session behind the request's cookie, remembered for the rest of the request. */

@@ -30,6 +30,9 @@ public final class ConsoleSessionUseCases {
     /** The session behind a cookie's value, if it is live; using it keeps it alive. */
     public interface ResumeSessionUseCase {
         Optional<ActiveSession> resume(String sessionId);
+
+        /** Whether the session is still live, without counting this as a use (for a stream that stays open). */
+        boolean isStillLive(String sessionId);
     }
 
     /**

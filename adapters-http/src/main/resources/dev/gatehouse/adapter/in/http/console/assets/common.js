@@ -81,8 +81,18 @@ const Gatehouse = (() => {
     return date.toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
   }
 
+  /** A short time for tables: "Nov 28, 14:05", with the year when it is not this year. */
+  function formatShort(value) {
+    if (!value) return '—';
+    const date = new Date(value);
+    if (Number.isNaN(date.getTime())) return String(value);
+    const options = { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' };
+    if (date.getFullYear() !== new Date().getFullYear()) options.year = 'numeric';
+    return date.toLocaleString(undefined, options);
+  }
+
   return {
-    el, api, copy, formatTime, ApiError,
+    el, api, copy, formatTime, formatShort, ApiError,
     setCsrfToken(token) { csrfToken = token; },
     onSessionEnded(handler) { onSessionEnded = handler; },
   };

@@ -2,7 +2,7 @@
 'use strict';
 
 (() => {
-  const { el, api, copy, formatTime } = Gatehouse;
+  const { el, api, copy, formatTime, formatShort } = Gatehouse;
   const content = document.getElementById('content');
   const toast = document.getElementById('toast');
   const page = window.location.pathname.replace(/\/+$/, '').split('/').pop();
@@ -312,8 +312,9 @@
           copyButton(`Copy the client ID of ${client.name}`, () => client.client_id))),
         el('td', { 'data-label': 'Scopes' }, chips(client.scopes, 'none')),
         el('td', { 'data-label': 'Projects' }, chips(client.projects, 'All projects')),
-        el('td', { class: 'nowrap', 'data-label': 'Created' }, formatTime(client.created_at)),
-        el('td', { class: 'nowrap', 'data-label': 'Last used' }, client.last_used_at ? formatTime(client.last_used_at) : 'Never'),
+        el('td', { class: 'nowrap', 'data-label': 'Created', title: formatTime(client.created_at) }, formatShort(client.created_at)),
+        el('td', { class: 'nowrap', 'data-label': 'Last used', title: client.last_used_at ? formatTime(client.last_used_at) : null },
+          client.last_used_at ? formatShort(client.last_used_at) : 'Never'),
         el('td', { class: 'actions' }, rowMenu(`Actions for ${client.name}`, [
           { label: 'Rotate client secret', action: () => rotateClient(client) },
           { label: 'Edit', action: () => editClient(client) },
