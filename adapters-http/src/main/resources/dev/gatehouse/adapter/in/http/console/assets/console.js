@@ -258,14 +258,24 @@
       menu.hidden = true;
       button.setAttribute('aria-expanded', 'false');
       document.removeEventListener('click', outside, true);
+      window.removeEventListener('resize', dismiss);
+      window.removeEventListener('scroll', dismiss, true);
       if (focusButton) button.focus();
     };
     const outside = (event) => { if (!wrap.contains(event.target)) close(false); };
+    const dismiss = () => close(false);
     const open = () => {
+      // Placed against the viewport, so that a scrolling table does not clip it.
+      const place = button.getBoundingClientRect();
       menu.hidden = false;
+      const below = place.bottom + 4 + menu.offsetHeight <= window.innerHeight;
+      menu.style.top = `${below ? place.bottom + 4 : Math.max(4, place.top - 4 - menu.offsetHeight)}px`;
+      menu.style.left = `${Math.max(8, place.right - menu.offsetWidth)}px`;
       button.setAttribute('aria-expanded', 'true');
       buttons[0].focus();
       document.addEventListener('click', outside, true);
+      window.addEventListener('resize', dismiss);
+      window.addEventListener('scroll', dismiss, true);
     };
     button.addEventListener('click', () => (menu.hidden ? open() : close(true)));
     button.addEventListener('keydown', (event) => {
