@@ -143,8 +143,16 @@ try {
 
   let newSecret;
   await check('Rotate client secret asks first, shows the new secret once, and the old one fails', async () => {
+    // The menu closes when the window is resized, so each size opens it afresh; Escape closes it.
+    await page.setViewportSize(PHONE);
     await page.getByRole('button', { name: 'Actions for Billing service' }).click();
-    await shoot(page, '07-row-menu');
+    await page.screenshot({ path: join(shots, '07-row-menu-390x844.png') });
+    await page.keyboard.press('Escape');
+    await page.getByRole('menu').waitFor({ state: 'hidden' });
+    await page.setViewportSize(DESKTOP);
+    await page.getByRole('button', { name: 'Actions for Billing service' }).press('Enter');
+    await page.getByRole('menuitem', { name: 'Rotate client secret' }).waitFor();
+    await page.screenshot({ path: join(shots, '07-row-menu-1280x800.png') });
     await page.getByRole('menuitem', { name: 'Rotate client secret' }).click();
     await page.getByRole('dialog').getByRole('heading', { name: 'Rotate client secret?' }).waitFor();
     await page.getByRole('dialog').getByLabel('Grace period for the old secret').selectOption('0');

@@ -159,6 +159,21 @@ class ConsoleSessionEndToEndTest {
     }
 
     @Test
+    void signingInAgainEndsTheSessionTheBrowserHad() {
+        String old = cookie(signIn(server, boot.get("email").asText(), boot.get("password").asText()));
+
+        TestServer.Response again = server.send(server.request(SESSION).header("Content-Type", "application/json").header("Cookie", old)
+                .header("Origin", server.base)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + boot.get("email").asText() + "\",\"password\":\""
+                        + boot.get("password").asText() + "\"}")));
+
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(cookie(again)).isNotEqualTo(old);
+        assertThat(withCookie(server, "GET", SESSION, old, null, null).status()).isEqualTo(401);
+        assertThat(withCookie(server, "GET", SESSION, cookie(again), null, null).status()).isEqualTo(200);
+    }
+
+    @Test
     void anUnknownSessionCookieGets401() {
         TestServer.Response response = withCookie(server, "GET", "/v1/users/me", "gatehouse_session=" + "A".repeat(43), null, null);
 

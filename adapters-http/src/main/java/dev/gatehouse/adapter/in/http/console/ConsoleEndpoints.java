@@ -38,16 +38,18 @@ public final class ConsoleEndpoints {
     private final ConsoleSessions sessions;
     private final RateLimiter failuresPerAccount;
     private final RateLimiter failuresPerIp;
+    private final String issuerOrigin;
 
     public ConsoleEndpoints(ConsoleSessionUseCases.SignInUseCase signIn, ConsoleSessionUseCases.SignOutUseCase signOut,
                             ConsoleSessionUseCases.DescribeAccountUseCase describe, ConsoleSessions sessions,
-                            int failuresPerMinute) {
+                            int failuresPerMinute, String issuer) {
         this.signIn = signIn;
         this.signOut = signOut;
         this.describe = describe;
         this.sessions = sessions;
         this.failuresPerAccount = RateLimiter.of(failuresPerMinute, Duration.ofMinutes(1));
         this.failuresPerIp = RateLimiter.of(failuresPerMinute, Duration.ofMinutes(1));
+        this.issuerOrigin = origin(issuer);
     }
 
     /** {@code POST /console/api/session}: {@code {"email","password"}} as JSON; sets the session cookie. */
@@ -70,6 +72,7 @@ public final class ConsoleEndpoints {
             throw new ApiException(401, e.getMessage(), Map.of());
         }
         failuresPerAccount.reset(accountKey);
+        sessions.cookie(ctx).ifPresent(signOut::signOut);
         String id = signedIn.started().id().value();
         sessions.setCookie(ctx, id);
         ctx.header("Cache-Control", "no-store");
@@ -141,22 +144,33 @@ public final class ConsoleEndpoints {
         }
     }
 
-    /** A browser names the page's origin; a sign-in posted from another site's page is refused. */
-    private static void requireSameOrigin(Context ctx) {
+    /**
+     * A browser names the page's origin; a sign-in posted from another site's page is refused. The console's own
+     * origin is the one the request was sent to ({@code Host}), or the issuer's, as seen behind a proxy.
+     */
+    private void requireSameOrigin(Context ctx) {
         String origin = ctx.header("Origin");
         if (origin == null) {
             return;
         }
         String host = ctx.header("Host");
-        try {
-            URI uri = URI.create(origin);
-            String authority = uri.getRawAuthority();
-            if (host != null && host.equalsIgnoreCase(authority)) {
-                return;
-            }
-        } catch (IllegalArgumentException e) {
-            // falls through to the refusal
+        String sent = origin(origin);
+        if (sent != null && (sent.equalsIgnoreCase(issuerOrigin) || host != null && sent.endsWith("//" + host.toLowerCase(Locale.ROOT)))) {
+            return;
         }
         throw ApiException.forbidden("sign-in is accepted only from the console's own pages");
+    }
+
+    /** {@code scheme://authority} of a URL, lower-cased; null when it is not one. */
+    private static String origin(String url) {
+        try {
+            URI uri = URI.create(url.strip());
+            if (uri.getScheme() == null || uri.getRawAuthority() == null) {
+                return null;
+            }
+            return (uri.getScheme() + "://" + uri.getRawAuthority()).toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }
