@@ -174,6 +174,38 @@ class ConsoleSessionEndToEndTest {
     }
 
     @Test
+    void theSignInFormWorksWithoutJavaScript() {
+        String form = "email=" + java.net.URLEncoder.encode(boot.get("email").asText(), java.nio.charset.StandardCharsets.UTF_8)
+                + "&password=" + java.net.URLEncoder.encode(boot.get("password").asText(), java.nio.charset.StandardCharsets.UTF_8);
+
+        TestServer.Response signedIn = server.postForm("/console/login", form, null);
+        TestServer.Response wrong = server.postForm("/console/login", "email=a%40b.c&password=nope", null);
+
+        assertThat(signedIn.status()).isEqualTo(303);
+        assertThat(signedIn.header("Location")).isEqualTo("/console/clients");
+        assertThat(withCookie(server, "GET", SESSION, cookie(signedIn), null, null).status()).isEqualTo(200);
+        assertThat(wrong.status()).isEqualTo(303);
+        assertThat(wrong.header("Location")).isEqualTo("/console/login?failed=1");
+        assertThat(wrong.header("Set-Cookie")).isNull();
+    }
+
+    @Test
+    void failedSignInsSpreadOverManyAccountsFromOneAddressAreThrottled() throws Exception {
+        Path boot5 = dir.resolve("ip-throttle-boot.json");
+        try (TestServer throttled = TestServer.start(TestServer.memoryDb(), Optional.of(boot5))) {
+            int attempts = 0;
+            int status = 401;
+            while (status == 401 && attempts < 20) {
+                status = signIn(throttled, "guess-" + attempts + "@example.com", "nope").status();
+                attempts++;
+            }
+
+            assertThat(status).isEqualTo(429);
+            assertThat(attempts).isBetween(11, 14);
+        }
+    }
+
+    @Test
     void anUnknownSessionCookieGets401() {
         TestServer.Response response = withCookie(server, "GET", "/v1/users/me", "gatehouse_session=" + "A".repeat(43), null, null);
 

@@ -125,6 +125,7 @@ public final class GatehouseHttpServer implements AutoCloseable {
             config.routes.get(ConsolePages.ROOT, consolePages::root);
             config.routes.get(ConsolePages.PAGE, consolePages::page);
             config.routes.get(ConsolePages.ASSET, consolePages::asset);
+            config.routes.post(ConsolePages.LOGIN, console::signInForm);
             config.routes.post(ConsoleEndpoints.SESSION, console::signIn);
             config.routes.get(ConsoleEndpoints.SESSION, console::session);
             config.routes.delete(ConsoleEndpoints.SESSION, console::signOut);

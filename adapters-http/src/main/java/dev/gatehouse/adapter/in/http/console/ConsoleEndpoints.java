@@ -11,6 +11,7 @@ import dev.gatehouse.application.console.port.in.ConsoleSessionUseCases.ConsoleA
 import dev.gatehouse.application.console.port.in.ConsoleSessionUseCases.SignInFailedException;
 import dev.gatehouse.application.console.port.in.ConsoleSessionUseCases.SignedIn;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,8 +58,41 @@ public final class ConsoleEndpoints {
         requireJson(ctx);
         requireSameOrigin(ctx);
         ObjectNode body = Json.readObject(ctx);
-        String email = text(body, "email");
-        String password = text(body, "password");
+        SignedIn signedIn = signIn(ctx, text(body, "email"), text(body, "password"));
+        String id = signedIn.started().id().value();
+        Json.respond(ctx, 200, Map.of("data", render(describe.describe(signedIn.principal()), id,
+                signedIn.started().session().createdAt(), Optional.of(signedIn.endsAt()))));
+    }
+
+    /**
+     * {@code POST /console/login}: the sign-in page's form, for a browser without JavaScript (the page itself
+     * posts JSON to {@link #SESSION}). Answers {@code 303} to the console, or back to the sign-in page saying why.
+     */
+    public void signInForm(Context ctx) {
+        String type = ctx.contentType();
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            throw new ApiException(415, "post the sign-in form as application/x-www-form-urlencoded", Map.of());
+        }
+        requireSameOrigin(ctx);
+        String email = ctx.formParam("email");
+        String password = ctx.formParam("password");
+        if (email == null || email.isBlank() || password == null || password.isEmpty()) {
+            ctx.redirect(ConsolePages.LOGIN + "?failed=1", HttpStatus.SEE_OTHER);
+            return;
+        }
+        try {
+            signIn(ctx, email, password);
+            ctx.redirect(ConsolePages.HOME, HttpStatus.SEE_OTHER);
+        } catch (ApiException e) {
+            if (e.status() != 401 && e.status() != 429) {
+                throw e;
+            }
+            ctx.redirect(ConsolePages.LOGIN + (e.status() == 429 ? "?throttled=1" : "?failed=1"), HttpStatus.SEE_OTHER);
+        }
+    }
+
+    /** Throttles, checks the password, ends the browser's previous session and sets the new one's cookie. */
+    private SignedIn signIn(Context ctx, String email, String password) {
         String accountKey = "account:" + email.strip().toLowerCase(Locale.ROOT);
         String ipKey = "ip:" + ctx.ip();
         failuresPerIp.check(ipKey).orThrottle();
@@ -73,11 +107,9 @@ public final class ConsoleEndpoints {
         }
         failuresPerAccount.reset(accountKey);
         sessions.cookie(ctx).ifPresent(signOut::signOut);
-        String id = signedIn.started().id().value();
-        sessions.setCookie(ctx, id);
+        sessions.setCookie(ctx, signedIn.started().id().value());
         ctx.header("Cache-Control", "no-store");
-        Json.respond(ctx, 200, Map.of("data", render(describe.describe(signedIn.principal()), id,
-                signedIn.started().session().createdAt(), Optional.of(signedIn.endsAt()))));
+        return signedIn;
     }
 
     /** {@code GET /console/api/session}: the user, their workspaces and roles, their key masked, the CSRF token. */

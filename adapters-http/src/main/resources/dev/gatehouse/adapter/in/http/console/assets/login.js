@@ -9,6 +9,12 @@
   if (params.has('ended')) {
     notice.textContent = 'Your session has ended. Sign in again to continue.';
     notice.hidden = false;
+  } else if (params.has('failed')) {
+    error.textContent = 'The email or password is not correct.';
+    error.hidden = false;
+  } else if (params.has('throttled')) {
+    error.textContent = 'Too many failed sign-ins. Wait a minute and try again.';
+    error.hidden = false;
   } else if (params.has('signed_out')) {
     notice.textContent = 'You have signed out.';
     notice.classList.add('info');
