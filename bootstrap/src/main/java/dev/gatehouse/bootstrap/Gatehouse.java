@@ -12,6 +12,8 @@ import dev.gatehouse.application.auth.service.AuthenticateBearerService;
 import dev.gatehouse.application.auth.service.CredentialRevocations;
 import dev.gatehouse.application.client.service.CreateOAuthClientService;
 import dev.gatehouse.application.cluster.port.out.ClusterSignals;
+import dev.gatehouse.application.console.port.in.ConsoleSessionPolicy;
+import dev.gatehouse.application.console.service.ConsoleSessionService;
 import dev.gatehouse.application.client.service.ListOAuthClientsService;
 import dev.gatehouse.application.client.service.ManageOAuthClientService;
 import dev.gatehouse.application.project.service.ProjectService;
@@ -102,7 +104,8 @@ public final class Gatehouse implements AutoCloseable {
         try {
             // Before anything is written: a server whose master key is not the database's starts no further.
             SigningKeyRepository signingKeys = MasterKeys.openSigningKeys(database, config.masterKey(), config.dbUrl(), true, random);
-            var bootstrap = new BootstrapInstallationService(database.installations(), new Pbkdf2PasswordHasher(),
+            Pbkdf2PasswordHasher passwords = new Pbkdf2PasswordHasher();
+            var bootstrap = new BootstrapInstallationService(database.installations(), passwords,
                     database.auditLog(), clock, random);
             Optional<BootstrapCredentials> created = bootstrap.bootstrapIfEmpty();
             created.ifPresent(credentials -> {
@@ -122,11 +125,13 @@ public final class Gatehouse implements AutoCloseable {
             ManageOAuthClientService manageClients = new ManageOAuthClientService(database.clients(), access, catalog, revocations,
                     database.auditLog(), clock, random, database.transactions());
             ProjectService projects = new ProjectService(database.projects(), database.auditLog(), clock, random);
-            MemberService members = new MemberService(database.workspaces(), database.users(), new Pbkdf2PasswordHasher(),
+            MemberService members = new MemberService(database.workspaces(), database.users(), passwords,
                     database.auditLog(), clock, random);
             SourceService sources = new SourceService(database.sources(), database.workspaces(), new EventHub(),
                     new SourceSettings(config.eventRetentionCount(), config.eventRetentionAge(), SourceSettings.DEFAULTS.streamBuffer()),
                     clock, random);
+            ConsoleSessionService consoleSessions = new ConsoleSessionService(database.consoleSessions(), database.users(),
+                    database.workspaces(), database.apiKeys(), passwords, ConsoleSessionPolicy.DEFAULTS, clock, random);
             TokenRevocationService tokenRevocation = new TokenRevocationService(authenticator, tokens, database.clients(),
                     revocations, database.auditLog(), clock);
             HttpUseCases useCases = new HttpUseCases(
@@ -148,7 +153,8 @@ public final class Gatehouse implements AutoCloseable {
                     sources, sources, sources, sources, sources,
                     new AuditStreamService(database.auditLog(), access),
                     catalog,
-                    database::isReachable);
+                    database::isReachable,
+                    consoleSessions, consoleSessions, consoleSessions, consoleSessions);
 
             ClusterSignals signals = database.clusterSignals();
             revocations.onLocalChange(signals::credentialsChanged);
@@ -169,6 +175,7 @@ public final class Gatehouse implements AutoCloseable {
             every(maintenance, 60, TimeUnit.SECONDS, "revocation purge", revocations::purgeExpired);
             every(maintenance, 60, TimeUnit.SECONDS, "event retention", sources::purgeExpiredEvents);
             every(maintenance, 60, TimeUnit.SECONDS, "last used", lastUsed::flush);
+            every(maintenance, 60, TimeUnit.SECONDS, "console session purge", consoleSessions::purgeEnded);
             every(maintenance, KEY_RELOAD_SECONDS, TimeUnit.SECONDS, "signing key reload", tokens::reload);
             if (!config.keyRotationInterval().isZero()) {
                 SigningKeyRotationService rotation = new SigningKeyRotationService(signingKeys, tokens,

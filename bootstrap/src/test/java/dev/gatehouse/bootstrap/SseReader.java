@@ -49,6 +49,13 @@ final class SseReader implements AutoCloseable {
         return new SseReader(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream()));
     }
 
+    /** A stream opened with a console session cookie ({@code name=value}) instead of a bearer credential. */
+    static SseReader openWithCookie(String url, String cookie) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET()
+                .header("Accept", "text/event-stream").header("Cookie", cookie);
+        return new SseReader(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream()));
+    }
+
     private void read() {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
             String id = null;

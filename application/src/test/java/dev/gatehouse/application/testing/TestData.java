@@ -113,6 +113,6 @@ public final class TestData {
 
     /** {@code key} revoked at {@code when}. */
     public static ApiKey revoked(ApiKey key, Instant when) {
-        return new ApiKey(key.id(), key.userId(), key.hash(), key.createdAt(), Optional.of(when));
+        return key.revoked(when);
     }
 }

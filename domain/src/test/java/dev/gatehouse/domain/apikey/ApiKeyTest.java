@@ -38,4 +38,23 @@ class ApiKeyTest {
 
         assertThat(revoked.isLive()).isFalse();
     }
+
+    @Test
+    void issueKeepsTheLastFourCharactersToShowTheKeyMasked() {
+        ApiKey.Issued issued = ApiKey.issue(UserId.generate(random), NOW, random);
+        String value = issued.plaintext().value();
+
+        assertThat(issued.key().lastFour()).contains(value.substring(value.length() - 4));
+        assertThat(issued.key().masked()).isEqualTo("gtk_…" + value.substring(value.length() - 4));
+        assertThat(issued.key().revoked(NOW).lastFour()).isEqualTo(issued.key().lastFour());
+    }
+
+    @Test
+    void aKeyWithoutItsLastFourIsMaskedByItsPrefixAlone() {
+        ApiKey key = ApiKey.issue(UserId.generate(random), NOW, random).key();
+
+        ApiKey old = new ApiKey(key.id(), key.userId(), key.hash(), key.createdAt(), Optional.empty());
+
+        assertThat(old.masked()).isEqualTo("gtk_…");
+    }
 }

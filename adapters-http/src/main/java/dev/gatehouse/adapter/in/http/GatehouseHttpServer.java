@@ -12,6 +12,9 @@ import dev.gatehouse.adapter.in.http.edge.SecurityHeaders;
 import dev.gatehouse.adapter.in.http.oauth.OAuthThrottle;
 import dev.gatehouse.adapter.in.http.source.SseStreamLimit;
 import dev.gatehouse.adapter.in.http.common.ErrorHandlers;
+import dev.gatehouse.adapter.in.http.console.ConsoleEndpoints;
+import dev.gatehouse.adapter.in.http.console.ConsolePages;
+import dev.gatehouse.adapter.in.http.console.ConsoleSessions;
 import dev.gatehouse.adapter.in.http.docs.DocsEndpoints;
 import dev.gatehouse.adapter.in.http.oauth.IntrospectionEndpoint;
 import dev.gatehouse.adapter.in.http.oauth.JwksEndpoint;
@@ -52,8 +55,9 @@ public final class GatehouseHttpServer implements AutoCloseable {
     public static GatehouseHttpServer create(HttpUseCases useCases, HttpSettings settings) {
         AtomicBoolean stopping = new AtomicBoolean();
         ClientAddress addresses = ClientAddress.trusting(settings.trustedProxies());
+        ConsoleSessions consoleSessions = new ConsoleSessions(useCases.resumeSession(), settings.issuer());
         BearerAuth auth = new BearerAuth(useCases.authenticateBearer(),
-                RateLimiter.of(settings.rateLimits().failedBearerPerIp(), Duration.ofMinutes(1)), addresses);
+                RateLimiter.of(settings.rateLimits().failedBearerPerIp(), Duration.ofMinutes(1)), addresses, consoleSessions);
         OAuthThrottle oauthLimits = new OAuthThrottle(settings.rateLimits(), addresses);
         SseStreamLimit streamLimit = new SseStreamLimit(settings.requestLimits().sseStreamsPerPrincipal());
         RequestLog requestLog = new RequestLog(addresses);
@@ -76,6 +80,9 @@ public final class GatehouseHttpServer implements AutoCloseable {
                 new SseWriter(settings.sseHeartbeat(), Clock.systemUTC(), stopping::get));
         HealthEndpoints health = new HealthEndpoints(useCases.databaseReachable());
         DocsEndpoints docs = DocsEndpoints.fromClasspath();
+        ConsolePages consolePages = ConsolePages.fromClasspath(consoleSessions);
+        ConsoleEndpoints console = new ConsoleEndpoints(useCases.signIn(), useCases.signOut(), useCases.describeAccount(),
+                consoleSessions, settings.rateLimits().consoleSignInFailures(), settings.issuer());
 
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -131,6 +138,14 @@ public final class GatehouseHttpServer implements AutoCloseable {
             config.routes.post(SourceEndpoints.EVENTS, auth.protect(Access.apiKeyOrOauth("sources:write"), sources::emit));
             config.routes.get(SourceEndpoints.SSE, auth.protect(Access.apiKeyOrOauth("sources:read"), streamLimit.limit(sources::stream)));
             config.routes.get(SourceEndpoints.SSE_UNVERSIONED, auth.protect(Access.apiKeyOrOauth("sources:read"), streamLimit.limit(sources::stream)));
+
+            config.routes.get(ConsolePages.ROOT, consolePages::root);
+            config.routes.get(ConsolePages.PAGE, consolePages::page);
+            config.routes.get(ConsolePages.ASSET, consolePages::asset);
+            config.routes.post(ConsolePages.LOGIN, console::signInForm);
+            config.routes.post(ConsoleEndpoints.SESSION, console::signIn);
+            config.routes.get(ConsoleEndpoints.SESSION, console::session);
+            config.routes.delete(ConsoleEndpoints.SESSION, console::signOut);
         });
         return new GatehouseHttpServer(app, stopping);
     }

@@ -5,6 +5,7 @@ import dev.gatehouse.application.auth.port.in.AuthenticateBearerUseCase;
 import dev.gatehouse.application.client.port.in.CreateOAuthClientUseCase;
 import dev.gatehouse.application.client.port.in.ListOAuthClientsUseCase;
 import dev.gatehouse.application.client.port.in.ManageOAuthClientUseCases;
+import dev.gatehouse.application.console.port.in.ConsoleSessionUseCases;
 import dev.gatehouse.application.project.port.in.ProjectUseCases;
 import dev.gatehouse.application.workspace.port.in.MemberUseCases;
 import dev.gatehouse.application.source.port.in.SourceUseCases;
@@ -17,7 +18,7 @@ import dev.gatehouse.application.workspace.port.in.GetWorkspaceUseCase;
 import dev.gatehouse.domain.scope.ScopeCatalog;
 import java.util.function.BooleanSupplier;
 
-/** Everything the HTTP adapter drives: the use cases, the scope catalogue and the readiness probe. */
+/** Everything the HTTP adapter drives: the use cases, the scope catalogue, the readiness probe and the console's sessions. */
 public record HttpUseCases(
         AuthenticateBearerUseCase authenticateBearer,
         IssueAccessTokenUseCase issueAccessToken,
@@ -48,4 +49,8 @@ public record HttpUseCases(
         SourceUseCases.SubscribeToSourceUseCase subscribeToSource,
         SourceUseCases.SubscribeToAuditUseCase subscribeToAudit,
         ScopeCatalog scopeCatalog,
-        BooleanSupplier databaseReachable) {}
+        BooleanSupplier databaseReachable,
+        ConsoleSessionUseCases.SignInUseCase signIn,
+        ConsoleSessionUseCases.ResumeSessionUseCase resumeSession,
+        ConsoleSessionUseCases.SignOutUseCase signOut,
+        ConsoleSessionUseCases.DescribeAccountUseCase describeAccount) {}

@@ -6,6 +6,7 @@ import dev.gatehouse.domain.credential.SecretHash;
 import dev.gatehouse.domain.workspace.UserId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -19,6 +20,7 @@ final class ApiKeyMapper implements RowMapper<ApiKey> {
                 new UserId(rs.getString("user_id")),
                 new SecretHash(rs.getString("hash")),
                 Sql.instant(rs, "created_at"),
-                Sql.optionalInstant(rs, "revoked_at"));
+                Sql.optionalInstant(rs, "revoked_at"),
+                Optional.ofNullable(rs.getString("last_four")));
     }
 }

@@ -7,6 +7,7 @@ import dev.gatehouse.application.audit.port.out.AuditLog;
 import dev.gatehouse.application.client.port.out.OAuthClientRepository;
 import dev.gatehouse.application.cluster.port.out.ClusterLock;
 import dev.gatehouse.application.cluster.port.out.ClusterSignals;
+import dev.gatehouse.application.console.port.out.ConsoleSessionRepository;
 import dev.gatehouse.application.project.port.out.ProjectRepository;
 import dev.gatehouse.application.shared.StoreUnavailableException;
 import dev.gatehouse.application.shared.port.out.Transactions;
@@ -81,6 +82,7 @@ public final class Database implements AutoCloseable {
     private final ProjectRepository projects;
     private final ClusterLock clusterLock;
     private final Transactions transactions;
+    private final ConsoleSessionRepository consoleSessions;
 
     private Database(HikariDataSource dataSource, Jdbi jdbi, ClusterSignals clusterSignals, boolean postgres) {
         this.dataSource = dataSource;
@@ -97,6 +99,7 @@ public final class Database implements AutoCloseable {
         this.revokedTokens = StoreFaults.translating(RevokedTokenRepository.class, new JdbiRevokedTokenRepository(jdbi));
         this.projects = StoreFaults.translating(ProjectRepository.class, new JdbiProjectRepository(jdbi));
         this.transactions = StoreFaults.translating(Transactions.class, new JdbiTransactions(jdbi));
+        this.consoleSessions = StoreFaults.translating(ConsoleSessionRepository.class, new JdbiConsoleSessionRepository(jdbi));
     }
 
     /** {@link #open(String, String, String, int)} with a pool of {@value #DEFAULT_POOL_SIZE} connections. */
@@ -204,6 +207,10 @@ public final class Database implements AutoCloseable {
 
     public ProjectRepository projects() {
         return projects;
+    }
+
+    public ConsoleSessionRepository consoleSessions() {
+        return consoleSessions;
     }
 
     /**

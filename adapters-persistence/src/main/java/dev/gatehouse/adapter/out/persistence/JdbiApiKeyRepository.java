@@ -44,7 +44,7 @@ public final class JdbiApiKeyRepository implements ApiKeyRepository {
     @Override
     public Optional<ApiKey> findByHash(SecretHash hash) {
         return jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT id, user_id, hash, created_at, revoked_at
+                        SELECT id, user_id, hash, created_at, revoked_at, last_four
                           FROM api_keys
                          WHERE hash = :hash
                         """)
@@ -56,7 +56,7 @@ public final class JdbiApiKeyRepository implements ApiKeyRepository {
     @Override
     public Optional<ApiKey> findLiveByUser(UserId user) {
         return jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT id, user_id, hash, created_at, revoked_at
+                        SELECT id, user_id, hash, created_at, revoked_at, last_four
                           FROM api_keys
                          WHERE user_id = :userId AND revoked_at IS NULL
                          ORDER BY created_at DESC, id DESC
@@ -97,7 +97,7 @@ public final class JdbiApiKeyRepository implements ApiKeyRepository {
     @Override
     public List<ApiKey> revokedSince(Instant since) {
         return jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT id, user_id, hash, created_at, revoked_at
+                        SELECT id, user_id, hash, created_at, revoked_at, last_four
                           FROM api_keys
                          WHERE revoked_at >= :since
                          ORDER BY revoked_at, id
@@ -109,14 +109,15 @@ public final class JdbiApiKeyRepository implements ApiKeyRepository {
 
     static void insert(Handle handle, ApiKey key) {
         handle.createUpdate("""
-                        INSERT INTO api_keys (id, user_id, hash, created_at, revoked_at)
-                        VALUES (:id, :userId, :hash, :createdAt, :revokedAt)
+                        INSERT INTO api_keys (id, user_id, hash, created_at, revoked_at, last_four)
+                        VALUES (:id, :userId, :hash, :createdAt, :revokedAt, :lastFour)
                         """)
                 .bind("id", key.id().value())
                 .bind("userId", key.userId().value())
                 .bind("hash", key.hash().hex())
                 .bind("createdAt", Sql.millis(key.createdAt()))
                 .bind("revokedAt", Sql.millis(key.revokedAt()))
+                .bind("lastFour", key.lastFour().orElse(null))
                 .execute();
     }
 }

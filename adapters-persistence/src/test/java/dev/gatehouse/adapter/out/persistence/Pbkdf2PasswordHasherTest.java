@@ -66,7 +66,7 @@ class Pbkdf2PasswordHasherTest {
     void defaultHasherUsesTheDefaultIterations() {
         String hash = new Pbkdf2PasswordHasher().hash("password");
 
-        assertThat(hash).startsWith("pbkdf2-sha256$210000$");
+        assertThat(hash).startsWith("pbkdf2-sha256$600000$");
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.gatehouse.domain.scope.Scope;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads {@code Authorization: Bearer …} and resolves it to a {@link Principal}, answering the RFC 6750
@@ -25,17 +26,28 @@ public final class BearerAuth {
     private final AuthenticateBearerUseCase authenticate;
     private final RateLimiter failedChecks;
     private final ClientAddress addresses;
+    private final SessionCredential sessions;
 
     public BearerAuth(AuthenticateBearerUseCase authenticate) {
         this(authenticate, RateLimiter.of(RateLimits.defaults().failedBearerPerIp(), java.time.Duration.ofMinutes(1)),
-                ClientAddress.socketPeer());
+                ClientAddress.socketPeer(), SessionCredential.NONE);
     }
 
     /** Refuses, with 429, an IP address whose failed bearer checks have used up {@code failedChecks}. */
     public BearerAuth(AuthenticateBearerUseCase authenticate, RateLimiter failedChecks, ClientAddress addresses) {
+        this(authenticate, failedChecks, addresses, SessionCredential.NONE);
+    }
+
+    /**
+     * Refuses, with 429, an IP address whose failed bearer checks have used up {@code failedChecks}, and also
+     * admits a console session where an API key is accepted and no Authorization header is sent.
+     */
+    public BearerAuth(AuthenticateBearerUseCase authenticate, RateLimiter failedChecks, ClientAddress addresses,
+                      SessionCredential sessions) {
         this.authenticate = authenticate;
         this.failedChecks = failedChecks;
         this.addresses = addresses;
+        this.sessions = sessions;
     }
 
     /** The caller, whatever kind of credential it used. */
@@ -71,7 +83,7 @@ public final class BearerAuth {
 
     /** The caller, if its credential is of a kind {@code access} accepts and, for a token, holds the scope. */
     public Principal authorize(Context ctx, Access access) {
-        Principal principal = require(ctx);
+        Principal principal = access.acceptsApiKey() ? sessionOrBearer(ctx) : require(ctx);
         if (principal instanceof Principal.User && !access.acceptsApiKey()) {
             throw ApiException.forbidden("this endpoint needs an OAuth access token; user API keys are not accepted here");
         }
@@ -93,6 +105,18 @@ public final class BearerAuth {
             return "user:" + user.userId().value();
         }
         return "client:" + ((Principal.WorkspaceClient) principal).clientId().value();
+    }
+
+    private Principal sessionOrBearer(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || header.isBlank()) {
+            Optional<Principal> session = sessions.authenticate(ctx);
+            if (session.isPresent()) {
+                ctx.attribute(PRINCIPAL_ATTRIBUTE, describe(session.get()));
+                return session.get();
+            }
+        }
+        return require(ctx);
     }
 
     /** The user behind a principal that {@link Access#apiKey()} admitted. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.adapter.in.http.common.ApiException;
 import dev.gatehouse.adapter.in.http.common.BearerAuth;
 import dev.gatehouse.adapter.in.http.common.Json;
+import dev.gatehouse.adapter.in.http.common.SessionCredential;
 import dev.gatehouse.adapter.in.http.workspace.WorkspaceIds;
 import dev.gatehouse.application.auth.port.in.AuthenticateBearerUseCase;
 import dev.gatehouse.application.source.port.in.EventStream;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /** Event sources, their events and their SSE streams, and the workspace audit stream (contract §8). */
 public final class SourceEndpoints {
@@ -114,7 +116,8 @@ public final class SourceEndpoints {
         Optional<Instant> expiry = caller instanceof Principal.WorkspaceClient client
                 ? Optional.of(client.expiresAt())
                 : Optional.empty();
-        sse.stream(ctx, events, () -> authenticate.isStillValid(caller), expiry);
+        BooleanSupplier session = ctx.attribute(SessionCredential.STILL_LIVE);
+        sse.stream(ctx, events, () -> authenticate.isStillValid(caller) && (session == null || session.getAsBoolean()), expiry);
     }
 
     private static Optional<String> lastEventId(Context ctx) {
