@@ -32,6 +32,8 @@ public final class GatehouseHttpServer implements AutoCloseable {
     /** Largest request body accepted (the event endpoint's 64 KiB plus room). */
     private static final long MAX_REQUEST_BYTES = 128 * 1024;
     private static final int MAX_THREADS = 1000;
+    /** Largest request header block: twice the longest credential accepted (8 KiB), then 431. */
+    private static final int MAX_REQUEST_HEADER_BYTES = 16 * 1024;
 
     private final Javalin app;
     private final AtomicBoolean stopping;
@@ -73,6 +75,8 @@ public final class GatehouseHttpServer implements AutoCloseable {
             threads.setName("gatehouse-http");
             config.jetty.threadPool = threads;
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            // room for an over-long bearer credential, so that it is refused with 401 invalid_token, not 431
+            config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
             config.router.ignoreTrailingSlashes = true;
             ErrorHandlers.register(config);
 
