@@ -36,10 +36,13 @@ fi
 module="${file%%/*}"
 echo "fuzzing $target in module $module for $2 minute(s)"
 
+# Coverage is measured on Gatehouse's own classes (jazzer.instrument; set FUZZ_INSTRUMENT to widen it, e.g. to
+# 'dev.gatehouse.**:com.nimbusds.**:com.fasterxml.jackson.**').
 # jazzer.internal.arg.N are Jazzer's JUnit configuration parameters for libFuzzer's command line (argument 0 is
 # argv[0]); a -max_total_time given here comes after the one of @FuzzTest(maxDuration), so it wins.
 JAZZER_FUZZ=1 exec mvn -B -ntp ${MAVEN_OFFLINE--o} -pl "$module" -am verify \
   -Dtest="$target" -Dsurefire.failIfNoSpecifiedTests=false -DtrimStackTrace=false \
   -Djazzer.internal.arg.0=fuzz -Djazzer.internal.arg.1="-max_total_time=$seconds" \
   -Djazzer.internal.arg.2=-print_final_stats=1 \
+  -Djazzer.instrument="${FUZZ_INSTRUMENT:-dev.gatehouse.**}" \
   -Dsurefire.timeout=$(( seconds + 600 ))

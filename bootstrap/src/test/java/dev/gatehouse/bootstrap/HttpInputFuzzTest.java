@@ -7,7 +7,6 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import com.code_intelligence.jazzer.api.BugDetectors;
-import com.code_intelligence.jazzer.api.SilentCloseable;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -26,7 +25,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -54,12 +52,17 @@ class HttpInputFuzzTest {
     private static String adminClientRecord;
     private static String memberId;
     private static String projectId;
-    private static SilentCloseable loopbackOnly;
     private static final List<String> errors = new CopyOnWriteArrayList<>();
 
-    @BeforeAll
-    static void start() throws Exception {
-        loopbackOnly = allowLoopback();
+    /**
+     * Starts the server at the first input rather than in {@code @BeforeAll}: Jazzer's agent is attached only when
+     * the first input is made, and only the classes loaded after that are instrumented for coverage.
+     */
+    private static synchronized void ensureStarted() throws Exception {
+        if (server != null) {
+            return;
+        }
+        allowLoopback();
         Path dir = Files.createTempDirectory("gatehouse-fuzz");
         server = TestServer.start(ServerConfig.defaults("127.0.0.1", 0, TestServer.memoryDb())
                 .withBootstrapFile(dir.resolve("boot.json")).withSseHeartbeat(Duration.ofMillis(200)));
@@ -99,20 +102,18 @@ class HttpInputFuzzTest {
         if (server != null) {
             server.close();
         }
-        if (loopbackOnly != null) {
-            loopbackOnly.close();
-        }
     }
 
     /**
      * While fuzzing, Jazzer's network sanitizer reports every connection; these targets talk to their own server on
-     * loopback. Without the fuzzer's agent (regression runs before it is loaded) there is nothing to allow.
+     * loopback, for as long as the JVM runs. Without the fuzzer's agent there is nothing to allow.
      */
-    private static SilentCloseable allowLoopback() {
+    @SuppressWarnings("resource")
+    private static void allowLoopback() {
         try {
-            return BugDetectors.allowNetworkConnections((host, port) -> host.equals("127.0.0.1") || host.equals("localhost"));
+            BugDetectors.allowNetworkConnections((host, port) -> host.equals("127.0.0.1") || host.equals("localhost"));
         } catch (IllegalStateException noAgent) {
-            return () -> {};
+            // a regression run without the agent
         }
     }
 
@@ -122,7 +123,8 @@ class HttpInputFuzzTest {
      * none), then the body.
      */
     @FuzzTest(maxDuration = "5m")
-    void tokenRequest(byte[] input) {
+    void tokenRequest(byte[] input) throws Exception {
+        ensureStarted();
         Fields in = Fields.of(input, 3);
         String path = "/v1/oauth/" + switch (in.field(0)) {
             case "introspect" -> "introspect";
@@ -144,7 +146,8 @@ class HttpInputFuzzTest {
      * {@code projects}: OAuth only, {@code clients}: an admin's key), then one line per {@code Authorization} header.
      */
     @FuzzTest(maxDuration = "5m")
-    void authorizationHeader(byte[] input) {
+    void authorizationHeader(byte[] input) throws Exception {
+        ensureStarted();
         Fields in = Fields.of(input, 1);
         String path = switch (in.field(0)) {
             case "me" -> "/v1/users/me";
@@ -166,7 +169,8 @@ class HttpInputFuzzTest {
      * {@code audit}), the credential ({@code key} or {@code token}), then the {@code Last-Event-ID} value.
      */
     @FuzzTest(maxDuration = "5m")
-    void lastEventId(byte[] input) {
+    void lastEventId(byte[] input) throws Exception {
+        ensureStarted();
         Fields in = Fields.of(input, 2);
         String path = in.field(0).equals("audit") ? "/v1/workspaces/" + ws.orgId + "/audit/sse" : "/v1/sources/" + source + "/sse";
         String credential = in.field(1).equals("token") ? token : ws.apiKey;
@@ -186,7 +190,8 @@ class HttpInputFuzzTest {
      * {@code create-source}), the {@code Content-Type} (empty for JSON), then the body.
      */
     @FuzzTest(maxDuration = "5m")
-    void adminBody(byte[] input) {
+    void adminBody(byte[] input) throws Exception {
+        ensureStarted();
         Fields in = Fields.of(input, 2);
         String clients = "/v1/workspaces/" + ws.orgId + "/oauth_clients";
         String members = "/v1/workspaces/" + ws.orgId + "/members";
@@ -256,6 +261,7 @@ class HttpInputFuzzTest {
 
     /** Sends; a stream that opens is read no further, and closing it ends the server's side at its next heartbeat. */
     private static Answer send(HttpRequest.Builder request) {
+        errors.clear();
         try {
             HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             String type = response.headers().firstValue("Content-Type").orElse("");
