@@ -62,7 +62,6 @@ class HttpInputFuzzTest {
         if (server != null) {
             return;
         }
-        allowLoopback();
         Path dir = Files.createTempDirectory("gatehouse-fuzz");
         server = TestServer.start(ServerConfig.defaults("127.0.0.1", 0, TestServer.memoryDb())
                 .withBootstrapFile(dir.resolve("boot.json")).withSseHeartbeat(Duration.ofMillis(200)));
@@ -106,7 +105,8 @@ class HttpInputFuzzTest {
 
     /**
      * While fuzzing, Jazzer's network sanitizer reports every connection; these targets talk to their own server on
-     * loopback, for as long as the JVM runs. Without the fuzzer's agent there is nothing to allow.
+     * loopback. The permission holds for the calling thread, so each input asks for it (the fuzzer runs inputs on a
+     * thread of its own). Without the fuzzer's agent there is nothing to allow.
      */
     @SuppressWarnings("resource")
     private static void allowLoopback() {
@@ -124,6 +124,7 @@ class HttpInputFuzzTest {
      */
     @FuzzTest(maxDuration = "5m")
     void tokenRequest(byte[] input) throws Exception {
+        allowLoopback();
         ensureStarted();
         Fields in = Fields.of(input, 3);
         String path = "/v1/oauth/" + switch (in.field(0)) {
@@ -147,6 +148,7 @@ class HttpInputFuzzTest {
      */
     @FuzzTest(maxDuration = "5m")
     void authorizationHeader(byte[] input) throws Exception {
+        allowLoopback();
         ensureStarted();
         Fields in = Fields.of(input, 1);
         String path = switch (in.field(0)) {
@@ -170,6 +172,7 @@ class HttpInputFuzzTest {
      */
     @FuzzTest(maxDuration = "5m")
     void lastEventId(byte[] input) throws Exception {
+        allowLoopback();
         ensureStarted();
         Fields in = Fields.of(input, 2);
         String path = in.field(0).equals("audit") ? "/v1/workspaces/" + ws.orgId + "/audit/sse" : "/v1/sources/" + source + "/sse";
@@ -191,6 +194,7 @@ class HttpInputFuzzTest {
      */
     @FuzzTest(maxDuration = "5m")
     void adminBody(byte[] input) throws Exception {
+        allowLoopback();
         ensureStarted();
         Fields in = Fields.of(input, 2);
         String clients = "/v1/workspaces/" + ws.orgId + "/oauth_clients";
