@@ -53,6 +53,7 @@ class HttpInputFuzzTest {
     private static String memberId;
     private static String projectId;
     private static final List<String> errors = new CopyOnWriteArrayList<>();
+    private static AppenderBase<ILoggingEvent> errorRecorder;
 
     /**
      * Starts the server at the first input rather than in {@code @BeforeAll}: Jazzer's agent is attached only when
@@ -81,8 +82,7 @@ class HttpInputFuzzTest {
         memberId = server.postJson("/v1/workspaces/" + ws.orgId + "/members", ws.apiKey,
                 "{\"email\":\"fuzz-member@example.com\",\"role\":\"member\"}").json().at("/data/id").asText();
         projectId = server.postJson("/v1/connect/projects", token, "{\"name\":\"fuzz\"}").json().at("/id").asText();
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        AppenderBase<ILoggingEvent> appender = new AppenderBase<>() {
+        errorRecorder = new AppenderBase<>() {
             @Override
             protected void append(ILoggingEvent event) {
                 if (event.getLevel().isGreaterOrEqual(Level.ERROR)) {
@@ -92,14 +92,23 @@ class HttpInputFuzzTest {
                 }
             }
         };
-        appender.start();
-        root.addAppender(appender);
+        errorRecorder.start();
+        rootLogger().addAppender(errorRecorder);
+    }
+
+    private static Logger rootLogger() {
+        return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     }
 
     @AfterAll
     static void stop() {
+        if (errorRecorder != null) {
+            rootLogger().detachAppender(errorRecorder);
+            errorRecorder = null;
+        }
         if (server != null) {
             server.close();
+            server = null;
         }
     }
 

@@ -2,12 +2,12 @@ package dev.gatehouse.domain.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.gatehouse.domain.credential.CredentialKind;
 import dev.gatehouse.domain.scope.Scope;
 import dev.gatehouse.domain.scope.ScopeSet;
 import dev.gatehouse.domain.source.SourceEvent;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -19,8 +19,8 @@ class DomainParsersFuzzTest {
 
     /** {@link ScopeSet#parse}: throws only {@link IllegalArgumentException}; what it accepts prints back as given. */
     @FuzzTest(maxDuration = "10s")
-    void scopeParameter(FuzzedDataProvider data) {
-        String text = data.consumeRemainingAsString();
+    void scopeParameter(byte[] input) {
+        String text = new String(input, StandardCharsets.UTF_8);
         ScopeSet parsed;
         try {
             parsed = ScopeSet.parse(text);
@@ -38,11 +38,16 @@ class DomainParsersFuzzTest {
         }
     }
 
-    /** {@link Scope#grants}: never throws, and a scope always grants itself; {@code *} grants everything. */
+    /**
+     * {@link Scope#grants}: never throws, and a scope always grants itself; {@code *} grants everything. Input: the held
+     * scope, a newline, the wanted scope.
+     */
     @FuzzTest(maxDuration = "10s")
-    void scopeGrants(FuzzedDataProvider data) {
-        String held = data.consumeString(64);
-        String wanted = data.consumeRemainingAsString();
+    void scopeGrants(byte[] input) {
+        String text = new String(input, StandardCharsets.UTF_8);
+        int newline = text.indexOf('\n');
+        String held = newline < 0 ? text : text.substring(0, newline);
+        String wanted = newline < 0 ? "" : text.substring(newline + 1);
         if (!Scope.isValidToken(held) || !Scope.isValidToken(wanted)) {
             return;
         }
@@ -57,8 +62,8 @@ class DomainParsersFuzzTest {
 
     /** {@link SourceEvent#sequenceOf}: never throws; what it reads is a non-negative sequence found in the text. */
     @FuzzTest(maxDuration = "10s")
-    void lastEventId(FuzzedDataProvider data) {
-        String text = data.consumeRemainingAsString();
+    void lastEventId(byte[] input) {
+        String text = new String(input, StandardCharsets.UTF_8);
         Optional<Long> sequence = SourceEvent.sequenceOf(text);
         sequence.ifPresent(value -> {
             assertThat(value).isNotNegative();
@@ -67,11 +72,19 @@ class DomainParsersFuzzTest {
         });
     }
 
-    /** {@link CredentialKind#isWellFormed}: never throws, and accepts only text of its own prefix and length. */
+    /**
+     * {@link CredentialKind#isWellFormed}: never throws, and accepts only text of its own prefix and length. Input: the
+     * text; it is checked against every kind.
+     */
     @FuzzTest(maxDuration = "10s")
-    void credentialForm(FuzzedDataProvider data) {
-        CredentialKind kind = data.pickValue(CredentialKind.values());
-        String text = data.consumeRemainingAsString();
+    void credentialForm(byte[] input) {
+        String text = new String(input, StandardCharsets.UTF_8);
+        for (CredentialKind kind : CredentialKind.values()) {
+            checkForm(kind, text);
+        }
+    }
+
+    private static void checkForm(CredentialKind kind, String text) {
         if (kind.isWellFormed(text)) {
             assertThat(text).startsWith(kind.prefix()).hasSize(kind.length());
         }
