@@ -56,6 +56,8 @@ import java.util.Set;
 public final class JoseAccessTokens implements AccessTokenSigner, AccessTokenVerifier, PublicKeySet, SigningKeyGenerator {
 
     public static final JOSEObjectType AT_JWT = new JOSEObjectType("at+jwt");
+    /** RFC 9068 §4: a resource server accepts the full media type as well as {@code at+jwt}. */
+    private static final JOSEObjectType APPLICATION_AT_JWT = new JOSEObjectType("application/at+jwt");
     private static final JWSAlgorithm ALGORITHM = JWSAlgorithm.RS256;
     private static final int RSA_BITS = 2048;
     private static final Duration RELOAD_INTERVAL = Duration.ofSeconds(1);
@@ -76,7 +78,7 @@ public final class JoseAccessTokens implements AccessTokenSigner, AccessTokenVer
         this.schedule = schedule;
         this.clock = clock;
         this.processor = new DefaultJWTProcessor<>();
-        processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(AT_JWT));
+        processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(AT_JWT, APPLICATION_AT_JWT));
         JWKSource<SecurityContext> source = (selector, context) -> {
             List<JWK> found = selector.select(keys.publicKeys());
             if (found.isEmpty() && reloadAllowed()) {
@@ -237,7 +239,7 @@ public final class JoseAccessTokens implements AccessTokenSigner, AccessTokenVer
                 claims.getNotBeforeTime().toInstant(),
                 claims.getExpirationTime().toInstant(),
                 claims.getJWTID(),
-                generation == null ? 0 : generation.intValue());
+                generation == null ? 0 : Math.toIntExact(generation));
     }
 
     @Override

@@ -113,6 +113,9 @@ public final class AuthenticateBearerService implements AuthenticateBearerUseCas
         if (now.isBefore(claims.notBefore())) {
             throw new InvalidCredentialException("the access token is not valid yet");
         }
+        if (now.isBefore(claims.issuedAt())) {
+            throw new InvalidCredentialException("the access token is issued in the future");
+        }
         OAuthClient client = clients.findByClientId(claims.clientId())
                 .filter(OAuthClient::isActive)
                 .filter(c -> c.workspaceId().equals(claims.workspaceId()))

@@ -211,6 +211,19 @@ class AuthenticateBearerServiceTest {
     }
 
     @Test
+    void authenticateWhenTokenIssuedInTheFutureThenRefused() {
+        OAuthClient.Registration client = register(ProjectAccess.all(), "*");
+        OAuthClient registered = client.client();
+        Instant issuedAt = T0.plusSeconds(60);
+        String token = signer.sign(new AccessTokenClaims(ISSUER, ISSUER, registered.clientId(), workspace.id(),
+                registered.allowedScopes(), Optional.empty(), issuedAt, T0, issuedAt.plus(TTL), Base62.random(data.random(), 22)));
+
+        assertRefused(token);
+        clock.set(issuedAt);
+        assertThat(service.authenticate(token)).isInstanceOf(Principal.WorkspaceClient.class);
+    }
+
+    @Test
     void authenticateWhenTokenForgedThenRefused() {
         OAuthClient.Registration client = register(ProjectAccess.all(), "*");
         String token = issue(client, null);

@@ -6,6 +6,7 @@ import dev.gatehouse.domain.principal.Principal;
 import dev.gatehouse.domain.scope.Scope;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 
@@ -64,6 +65,12 @@ public final class BearerAuth {
         if (!scheme.equalsIgnoreCase("Bearer")) {
             throw new ApiException(401, "the Authorization header must use the Bearer scheme",
                     Map.of("WWW-Authenticate", CHALLENGE));
+        }
+        if (space < 0) {
+            throw invalidToken("the Bearer credential is empty");
+        }
+        if (Collections.list(ctx.req().getHeaders("Authorization")).size() > 1) {
+            throw invalidToken("send one Authorization header, not several");
         }
         String credential = header.substring(space + 1).strip();
         try {

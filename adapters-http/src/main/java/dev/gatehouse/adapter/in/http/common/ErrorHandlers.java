@@ -8,6 +8,8 @@ import dev.gatehouse.application.shared.NotFoundException;
 import dev.gatehouse.application.shared.StoreUnavailableException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HttpResponseException;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +45,10 @@ public final class ErrorHandlers {
         });
         config.routes.exception(HttpResponseException.class, (e, ctx) ->
                 Json.respond(ctx, e.getStatus(), error(clientMessage(e))));
+        config.routes.exception(IllegalCharsetNameException.class, (e, ctx) ->
+                Json.respond(ctx, 400, error("the Content-Type names a charset that does not exist")));
+        config.routes.exception(UnsupportedCharsetException.class, (e, ctx) ->
+                Json.respond(ctx, 400, error("the Content-Type names a charset that is not supported")));
         config.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
             Json.respond(ctx, 500, error("internal server error"));

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -21,6 +22,8 @@ public final class Json {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // a repeated member is ambiguous (which one wins depends on the parser), so it is refused
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .build();
 
@@ -45,7 +48,8 @@ public final class Json {
 
     /** Parses the request body as a JSON object; an empty body is an empty object. */
     public static ObjectNode readObject(Context ctx) {
-        String body = ctx.body();
+        // JSON is UTF-8 (RFC 8259 §8.1); ctx.body() would throw on a Content-Type charset that names no charset
+        String body = new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8);
         if (body.isBlank()) {
             return MAPPER.createObjectNode();
         }

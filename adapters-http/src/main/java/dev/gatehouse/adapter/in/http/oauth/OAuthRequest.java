@@ -84,14 +84,17 @@ final class OAuthRequest {
     }
 
     private static Map<String, String> parameters(Context ctx) {
-        String type = Optional.ofNullable(ctx.contentType()).orElse("").toLowerCase(Locale.ROOT);
-        if (type.startsWith("application/x-www-form-urlencoded")) {
-            return form(ctx.body());
+        // the raw header, and the body as UTF-8 (RFC 6749 Appendix B, RFC 8259 §8.1): the servlet's own readings
+        // throw on a charset parameter that names no charset
+        String type = Optional.ofNullable(ctx.header("Content-Type")).orElse("");
+        String media = (type.indexOf(';') < 0 ? type : type.substring(0, type.indexOf(';'))).strip().toLowerCase(Locale.ROOT);
+        if (media.equals("application/x-www-form-urlencoded")) {
+            return form(new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8));
         }
-        if (type.startsWith("application/json")) {
+        if (media.equals("application/json")) {
             return json(ctx);
         }
-        if (ctx.body().isEmpty()) {
+        if (ctx.bodyAsBytes().length == 0) {
             return Map.of();
         }
         throw invalid("the body must be application/x-www-form-urlencoded or application/json");
