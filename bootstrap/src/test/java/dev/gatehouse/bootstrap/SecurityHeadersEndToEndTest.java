@@ -63,7 +63,7 @@ class SecurityHeadersEndToEndTest {
                 TestServer.Response answer = server.get(path, null);
 
                 assertThat(answer.header("Content-Security-Policy")).as(path)
-                        .isEqualTo("default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+                        .isEqualTo("default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'");
                 assertThat(answer.header("X-Frame-Options")).isEqualTo("DENY");
             }
             assertThat(server.get("/health", null).header("Content-Security-Policy")).isNull();

@@ -1,6 +1,7 @@
 package dev.gatehouse.adapter.in.http.console;
 
 import dev.gatehouse.adapter.in.http.common.ApiException;
+import dev.gatehouse.adapter.in.http.edge.SecurityHeaders;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
@@ -23,8 +24,8 @@ public final class ConsolePages {
     public static final String LOGIN = "/console/login";
     public static final String HOME = "/console/clients";
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; "
-            + "form-action 'self'; object-src 'none'";
+    /** The console's policy is the one {@link SecurityHeaders} gives every console path; pages repeat it. */
+    static final String CONTENT_SECURITY_POLICY = SecurityHeaders.CONSOLE_POLICY;
     private static final String HERE = "/dev/gatehouse/adapter/in/http/console/";
     private static final Set<String> APP_PAGES = Set.of("clients", "account", "members", "audit");
     private static final Map<String, String> ASSETS = Map.of(

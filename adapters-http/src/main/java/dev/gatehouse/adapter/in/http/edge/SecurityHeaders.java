@@ -13,7 +13,7 @@ import io.javalin.http.Context;
 public final class SecurityHeaders {
 
     public static final String CONSOLE = "/console";
-    public static final String CONSOLE_POLICY = "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+    public static final String CONSOLE_POLICY = "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'";
     /** One year, the value HSTS preload lists ask for; subdomains are left to the operator. */
     public static final String HSTS = "max-age=31536000";
 
