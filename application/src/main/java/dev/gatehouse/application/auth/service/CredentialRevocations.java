@@ -72,8 +72,24 @@ public final class CredentialRevocations {
         localChangeListeners.forEach(Runnable::run);
     }
 
+    /**
+     * Keeps the client's newest state. An active client that never revoked its tokens accepts every token it
+     * issued, just as an absent entry says, so it is kept only to replace an earlier state: this keeps the
+     * map to the clients that matter (a start after many new clients would otherwise load them all).
+     */
     private void applyClient(OAuthClient client) {
-        changedClients.merge(client.clientId(), client, (old, next) -> next.version() >= old.version() ? next : old);
+        boolean acceptsAll = client.isActive() && client.tokenGeneration() == 0;
+        changedClients.compute(client.clientId(), (id, old) -> {
+            if (old == null) {
+                return acceptsAll ? null : client;
+            }
+            return client.version() >= old.version() ? client : old;
+        });
+    }
+
+    /** How many changed clients this server is holding. */
+    public int changedClientCount() {
+        return changedClients.size();
     }
 
     /**
