@@ -2,6 +2,9 @@ package dev.gatehouse.bench.sas;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Spring Authorization Server with Spring Boot's defaults: one registered client (see application.yml)
@@ -10,7 +13,34 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  */
 @SpringBootApplication
 public class SasBaselineApplication {
+
     public static void main(String[] args) {
         SpringApplication.run(SasBaselineApplication.class, args);
+    }
+
+    /**
+     * The default delegating encoder, except that it never upgrades a secret. Without this, the client
+     * authentication provider re-encodes the {@code {noop}} secret with bcrypt after the first token
+     * request, and every later request pays for a bcrypt comparison (tens of tokens per second).
+     */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        PasswordEncoder delegate = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new PasswordEncoder() {
+            @Override
+            public String encode(CharSequence raw) {
+                return delegate.encode(raw);
+            }
+
+            @Override
+            public boolean matches(CharSequence raw, String encoded) {
+                return delegate.matches(raw, encoded);
+            }
+
+            @Override
+            public boolean upgradeEncoding(String encoded) {
+                return false;
+            }
+        };
     }
 }
