@@ -156,12 +156,6 @@ echo "Gatehouse load benchmark: size $SIZE, $CONNECTIONS connections, $THREADS w
 echo "JVM flags: $JAVA_OPTS"
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u '+%Y-%m-%d %H:%M UTC')"
 
-# ---- 1. the in-process signing ceiling, before any server runs
-echo "JMH: RS256 signing ceiling on $(nproc) threads" >&2
-java -jar "$BENCH_JAR" 'TokenBenchmarks.signRs256$' -t "$(nproc)" -f 1 -wi 2 -w 3s -i 3 -r 3s \
-  -rf json -rff "$WORK/jmh.json" >"$WORK/jmh.log" 2>&1 || die "JMH failed: $(tail -5 "$WORK/jmh.log")"
-SIGN_CEILING=$(jq '.[0].primaryMetric.score | floor' "$WORK/jmh.json")
-
 # ---- 2. first start (empty database), then seed, then a restart
 # the first start also writes a class-data sharing archive (JDK 17 AppCDS) that later starts map
 CDS_OPTS="-XX:ArchiveClassesAtExit=$WORK/gatehouse.jsa"
@@ -203,6 +197,11 @@ EOF
 measure health "$GH_PID" "$GH_BASE/health"
 measure oauth-get "$GH_PID" "$GH_BASE/v1/workspaces/$ORG" -H "Authorization: Bearer $TOKEN"
 measure apikey-get "$GH_PID" "$GH_BASE/v1/workspaces/$ORG" -H "Authorization: Bearer $KEY"
+# the in-process signing ceiling, measured just before the token endpoint (the server idles meanwhile)
+echo "  JMH: RS256 signing ceiling on $(nproc) threads" >&2
+java -jar "$BENCH_JAR" 'TokenBenchmarks.signRs256$' -t "$(nproc)" -f 1 -wi 2 -w 3s -i 3 -r 3s \
+  -rf json -rff "$WORK/jmh.json" >"$WORK/jmh.log" 2>&1 || die "JMH failed: $(tail -5 "$WORK/jmh.log")"
+SIGN_CEILING=$(jq '.[0].primaryMetric.score | floor' "$WORK/jmh.json")
 measure token "$GH_PID" "$GH_BASE/v1/oauth/token" -s "$WORK/token.lua"
 GH_HWM=$(hwm_mb "$GH_PID")
 stop_pid "$GH_PID"
