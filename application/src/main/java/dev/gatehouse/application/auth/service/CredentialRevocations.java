@@ -52,7 +52,7 @@ public final class CredentialRevocations {
         Instant now = clock.instant();
         revokedTokens.revokedSince(Instant.EPOCH, now).forEach(t -> tokens.put(t.jti(), t.expiresAt()));
         apiKeys.revokedSince(now.minus(KEEP_REVOKED_KEYS)).forEach(k -> keys.put(k.id(), k.revokedAt().orElse(now)));
-        clients.changedSince(now.minus(KEEP_CLIENT_CHANGES)).forEach(this::applyClient);
+        clients.refusingTokensChangedSince(now.minus(KEEP_CLIENT_CHANGES)).forEach(this::applyClient);
         this.lastSync = now;
     }
 
@@ -142,7 +142,7 @@ public final class CredentialRevocations {
         for (ApiKey key : apiKeys.revokedSince(since)) {
             applyApiKey(key.id(), key.revokedAt().orElse(now));
         }
-        clients.changedSince(since).forEach(this::applyClient);
+        clients.refusingTokensChangedSince(since).forEach(this::applyClient);
         changedClients.values().removeIf(c -> c.updatedAt().isBefore(now.minus(KEEP_CLIENT_CHANGES)));
         tokens.values().removeIf(expiry -> !expiry.isAfter(now));
         keys.values().removeIf(at -> at.isBefore(now.minus(KEEP_REVOKED_KEYS)));
