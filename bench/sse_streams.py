@@ -55,8 +55,14 @@ def server_memory(pid):
             if line.startswith("VmRSS"):
                 rss = f"{int(line.split()[1]) // 1024} MB"
     heap = subprocess.run(["jcmd", pid, "GC.heap_info"], capture_output=True, text=True).stdout
-    used = [l.strip() for l in heap.splitlines() if "total" in l and "used" in l]
-    return f"RSS {rss}, heap {used[0] if used else '?'}"
+    used_kb = total_kb = 0
+    for line in heap.splitlines():
+        words = line.replace(",", " ").split()
+        if "total" in words and "used" in words and not line.strip().startswith(("Metaspace", "class space")):
+            total_kb += int(words[words.index("total") + 1].rstrip("K"))
+            used_kb += int(words[words.index("used") + 1].rstrip("K"))
+    threads = len(__import__("os").listdir(f"/proc/{pid}/task"))
+    return f"RSS {rss}, heap used {used_kb // 1024} MB of {total_kb // 1024} MB committed, {threads} threads"
 
 
 async def main():
