@@ -9,7 +9,7 @@
 #   POST /v1/oauth/token (form body, Basic) with --token-reuse off and on, and the same grant on a minimal
 #   Spring Authorization Server (bench/sas-baseline); start-up to the first 200 on H2; server RSS and CPU
 #   per token (from /proc); the in-process RS256 signing ceiling (JMH, both cores).
-# It needs java, maven, curl, jq and wrk (installed with apt-get when missing and run as root).
+# It needs java, maven, curl, jq, python3 and wrk (wrk is installed with apt-get when missing and run as root).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -31,7 +31,7 @@ REBUILD=0
 JAVA_OPTS=${GATEHOUSE_BENCH_JAVA_OPTS:-"-XX:+UseSerialGC -Xms64m -Xmx192m -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=64m -Xss512k"}
 
 die() { echo "load.sh: $*" >&2; exit 1; }
-usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
+usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 
 while [[ $# -gt 0 ]]; do
   case $1 in
