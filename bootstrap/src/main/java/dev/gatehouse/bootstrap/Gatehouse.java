@@ -30,6 +30,7 @@ import dev.gatehouse.application.token.service.IssueAccessTokenService;
 import dev.gatehouse.application.token.service.LastUsedTracker;
 import dev.gatehouse.application.token.service.SigningKeyRotationService;
 import dev.gatehouse.application.token.service.SigningKeySchedule;
+import dev.gatehouse.application.token.service.TokenReuse;
 import dev.gatehouse.application.token.service.TokenRevocationService;
 import dev.gatehouse.application.workspace.port.in.BootstrapCredentials;
 import dev.gatehouse.application.workspace.service.BootstrapInstallationService;
@@ -137,7 +138,8 @@ public final class Gatehouse implements AutoCloseable {
             HttpUseCases useCases = new HttpUseCases(
                     new AuthenticateBearerService(database.apiKeys(), tokens, database.clients(), revocations, clock,
                             CREDENTIAL_CACHE_SIZE),
-                    new IssueAccessTokenService(authenticator, lastUsed, tokens, catalog, policy, clock, random),
+                    new IssueAccessTokenService(authenticator, lastUsed, tokens, catalog, policy, clock, random,
+                            config.tokenReuse() ? new TokenReuse(revocations, policy.ttl(), CREDENTIAL_CACHE_SIZE) : TokenReuse.off()),
                     tokenRevocation,
                     tokenRevocation,
                     new GetJsonWebKeySetService(tokens),

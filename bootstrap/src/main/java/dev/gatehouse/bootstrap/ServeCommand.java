@@ -57,7 +57,7 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--token-ttl", defaultValue = "${env:GATEHOUSE_TOKEN_TTL:-3600}", description = "Access token lifetime in seconds (env GATEHOUSE_TOKEN_TTL, default 3600).")
     long tokenTtl;
 
-    @Option(names = "--token-reuse", defaultValue = "${env:GATEHOUSE_TOKEN_REUSE:-off}", description = "on|off: hand back a still-fresh token (env GATEHOUSE_TOKEN_REUSE, default off).")
+    @Option(names = "--token-reuse", defaultValue = "${env:GATEHOUSE_TOKEN_REUSE:-off}", description = "on|off: hand a client back its token while more than half its life remains, instead of signing a new one (env GATEHOUSE_TOKEN_REUSE, default off; see docs/adr/0006-token-reuse.md).")
     String tokenReuse;
 
     @Option(names = "--sse-heartbeat", defaultValue = "${env:GATEHOUSE_SSE_HEARTBEAT:-15}", description = "Seconds between :sse-handshake comments on open streams (env GATEHOUSE_SSE_HEARTBEAT, default 15).")

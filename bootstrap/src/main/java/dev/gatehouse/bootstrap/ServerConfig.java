@@ -75,6 +75,11 @@ public record ServerConfig(
                 rateLimits, requestLimits, corsOrigins, trustedProxies, masterKey);
     }
 
+    public ServerConfig withTokenReuse(boolean reuse) {
+        return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dbPoolSize, issuer, bootstrapFile, tokenTtl, reuse,
+                sseHeartbeat, eventRetentionCount, eventRetentionAge, keyRotationInterval, keyPrePublication);
+    }
+
     public ServerConfig withSseHeartbeat(Duration heartbeat) {
         return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dbPoolSize, issuer, bootstrapFile, tokenTtl, tokenReuse,
                 heartbeat, eventRetentionCount, eventRetentionAge, keyRotationInterval, keyPrePublication,

@@ -134,6 +134,18 @@ public final class JdbiOAuthClientRepository implements OAuthClientRepository {
                 .list());
     }
 
+    @Override
+    public List<OAuthClient> refusingTokensChangedSince(Instant since) {
+        return jdbi.withHandle(handle -> handle.createQuery(SELECT_CLIENTS + """
+                         WHERE updated_at >= :since
+                           AND (status <> 'ACTIVE' OR token_generation > 0)
+                         ORDER BY updated_at, id
+                        """)
+                .bind("since", Sql.millis(since))
+                .map(CLIENT)
+                .list());
+    }
+
     /** Binds the id and the fields that {@link #update} may change. */
     private static Update bindChangeableFields(Update statement, OAuthClient client) {
         return statement

@@ -52,7 +52,7 @@ public final class CredentialRevocations {
         Instant now = clock.instant();
         revokedTokens.revokedSince(Instant.EPOCH, now).forEach(t -> tokens.put(t.jti(), t.expiresAt()));
         apiKeys.revokedSince(now.minus(KEEP_REVOKED_KEYS)).forEach(k -> keys.put(k.id(), k.revokedAt().orElse(now)));
-        clients.changedSince(now.minus(KEEP_CLIENT_CHANGES)).forEach(this::applyClient);
+        clients.refusingTokensChangedSince(now.minus(KEEP_CLIENT_CHANGES)).forEach(this::applyClient);
         this.lastSync = now;
     }
 
@@ -72,8 +72,24 @@ public final class CredentialRevocations {
         localChangeListeners.forEach(Runnable::run);
     }
 
+    /**
+     * Keeps the client's newest state. An active client that never revoked its tokens accepts every token it
+     * issued, just as an absent entry says, so it is kept only to replace an earlier state: this keeps the
+     * map to the clients that matter (a start after many new clients would otherwise load them all).
+     */
     private void applyClient(OAuthClient client) {
-        changedClients.merge(client.clientId(), client, (old, next) -> next.version() >= old.version() ? next : old);
+        boolean acceptsAll = client.isActive() && client.tokenGeneration() == 0;
+        changedClients.compute(client.clientId(), (id, old) -> {
+            if (old == null) {
+                return acceptsAll ? null : client;
+            }
+            return client.version() >= old.version() ? client : old;
+        });
+    }
+
+    /** How many changed clients this server is holding. */
+    public int changedClientCount() {
+        return changedClients.size();
     }
 
     /**
@@ -126,7 +142,7 @@ public final class CredentialRevocations {
         for (ApiKey key : apiKeys.revokedSince(since)) {
             applyApiKey(key.id(), key.revokedAt().orElse(now));
         }
-        clients.changedSince(since).forEach(this::applyClient);
+        clients.refusingTokensChangedSince(since).forEach(this::applyClient);
         changedClients.values().removeIf(c -> c.updatedAt().isBefore(now.minus(KEEP_CLIENT_CHANGES)));
         tokens.values().removeIf(expiry -> !expiry.isAfter(now));
         keys.values().removeIf(at -> at.isBefore(now.minus(KEEP_REVOKED_KEYS)));

@@ -36,9 +36,17 @@ public final class IssueAccessTokenService implements IssueAccessTokenUseCase {
     private final TokenPolicy policy;
     private final Clock clock;
     private final RandomGenerator random;
+    private final TokenReuse reuse;
 
     public IssueAccessTokenService(ClientAuthenticator authenticator, LastUsedTracker lastUsed, AccessTokenSigner signer,
                                    ScopeCatalog catalog, TokenPolicy policy, Clock clock, RandomGenerator random) {
+        this(authenticator, lastUsed, signer, catalog, policy, clock, random, TokenReuse.off());
+    }
+
+    /** With {@code reuse} on, a client asking again for the same scope and audience gets its still-fresh token. */
+    public IssueAccessTokenService(ClientAuthenticator authenticator, LastUsedTracker lastUsed, AccessTokenSigner signer,
+                                   ScopeCatalog catalog, TokenPolicy policy, Clock clock, RandomGenerator random,
+                                   TokenReuse reuse) {
         this.authenticator = authenticator;
         this.lastUsed = lastUsed;
         this.signer = signer;
@@ -46,6 +54,7 @@ public final class IssueAccessTokenService implements IssueAccessTokenUseCase {
         this.policy = policy;
         this.clock = clock;
         this.random = random;
+        this.reuse = reuse;
     }
 
     @Override
@@ -59,10 +68,16 @@ public final class IssueAccessTokenService implements IssueAccessTokenUseCase {
         ScopeSet granted = grant(client, command.scope());
         String audience = audience(command.resource());
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Optional<IssuedAccessToken> reused = reuse.reusable(client, granted.toParameter(), audience, now);
+        if (reused.isPresent()) {
+            lastUsed.used(client.id(), now);
+            return reused.get();
+        }
         AccessTokenClaims claims = new AccessTokenClaims(policy.issuer(), audience, client.clientId(), client.workspaceId(),
                 granted, client.projects().restrictedTo(), now, now, now.plus(policy.ttl()),
                 Base62.random(random, JTI_LENGTH), client.tokenGeneration());
         String token = signer.sign(claims);
+        reuse.remember(client, audience, claims, token);
         lastUsed.used(client.id(), now);
         return new IssuedAccessToken(token, now, policy.ttl().toSeconds(), granted);
     }

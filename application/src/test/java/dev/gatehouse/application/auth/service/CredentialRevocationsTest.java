@@ -19,6 +19,7 @@ import dev.gatehouse.domain.workspace.Workspace;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
@@ -226,6 +227,35 @@ class CredentialRevocationsTest {
         OAuthClient client = storedClient();
 
         revocations.clientChanged(client.rotated(Duration.ZERO, true, T0, data.random()).client());
+
+        assertThat(revocations.clientAccepts(client.clientId(), 0)).isFalse();
+        assertThat(revocations.clientAccepts(client.clientId(), 1)).isTrue();
+    }
+
+    @Test
+    void aNewInstanceHoldsNoneOfTheClientsThatAcceptEveryTokenTheyIssued() {
+        OAuthClient fresh = storedClient();
+        OAuthClient patched = storedClient();
+        stores.clients().update(patched.patched(Optional.of("renamed"), Optional.empty(), Optional.empty(), T0));
+        OAuthClient revoked = storedClient();
+        stores.clients().update(revoked.rotated(Duration.ZERO, true, T0, data.random()).client());
+
+        CredentialRevocations restarted = new CredentialRevocations(stores.revokedTokens(), stores.apiKeys(), stores.clients(),
+                clock);
+
+        assertThat(restarted.changedClientCount()).isEqualTo(1);
+        assertThat(restarted.clientAccepts(fresh.clientId(), 0)).isTrue();
+        assertThat(restarted.clientAccepts(patched.clientId(), 0)).isTrue();
+        assertThat(restarted.clientAccepts(revoked.clientId(), 0)).isFalse();
+    }
+
+    @Test
+    void clientChangedAfterARevocationKeepsRefusingTheEarlierGeneration() {
+        OAuthClient client = storedClient();
+        OAuthClient rotated = client.rotated(Duration.ZERO, true, T0, data.random()).client();
+
+        revocations.clientChanged(rotated);
+        revocations.clientChanged(rotated.patched(Optional.of("renamed"), Optional.empty(), Optional.empty(), T0));
 
         assertThat(revocations.clientAccepts(client.clientId(), 0)).isFalse();
         assertThat(revocations.clientAccepts(client.clientId(), 1)).isTrue();

@@ -20,7 +20,10 @@ import dev.gatehouse.domain.workspace.Role;
 import dev.gatehouse.domain.workspace.User;
 import dev.gatehouse.domain.workspace.Workspace;
 import dev.gatehouse.domain.workspace.WorkspaceId;
+import dev.gatehouse.application.workspace.port.out.WorkspaceRepository;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +51,34 @@ class GetWorkspaceServiceTest {
         User member = data.addMember(stores, workspace.id(), role);
 
         assertThat(service.get(user(member), workspace.id())).isEqualTo(workspace);
+    }
+
+    @Test
+    void getTwiceWithinASecondThenTheStoreIsReadOnce() {
+        AtomicInteger reads = new AtomicInteger();
+        WorkspaceRepository counting = (WorkspaceRepository) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {WorkspaceRepository.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("findById")) {
+                        reads.incrementAndGet();
+                    }
+                    return method.invoke(stores.workspaces(), args);
+                });
+        GetWorkspaceService cached = new GetWorkspaceService(counting, new WorkspaceAccess(stores.workspaces()));
+        User member = data.addMember(stores, workspace.id(), Role.MEMBER);
+
+        assertThat(cached.get(user(member), workspace.id())).isEqualTo(workspace);
+        assertThat(cached.get(user(member), workspace.id())).isEqualTo(workspace);
+        assertThat(reads).hasValue(1);
+    }
+
+    @Test
+    void getWhenMemberRemovedThenNotFoundAtOnceEvenIfTheWorkspaceWasJustRead() {
+        User member = data.addMember(stores, workspace.id(), Role.MEMBER);
+        service.get(user(member), workspace.id());
+
+        stores.workspaces().removeMembership(workspace.id(), member.id());
+
+        assertThatThrownBy(() -> service.get(user(member), workspace.id())).isInstanceOf(NotFoundException.class);
     }
 
     @Test

@@ -33,4 +33,13 @@ public interface OAuthClientRepository {
 
     /** The clients changed (updatedAt) at or after {@code since}, deleted ones included, for syncing servers. */
     List<OAuthClient> changedSince(Instant since);
+
+    /**
+     * The clients changed at or after {@code since} that refuse some of the tokens they issued: deleted or
+     * disabled ones, and those whose tokens were revoked by a rotation (token generation above 0). A store
+     * should answer from its index rather than read every recent client.
+     */
+    default List<OAuthClient> refusingTokensChangedSince(Instant since) {
+        return changedSince(since).stream().filter(c -> !c.isActive() || c.tokenGeneration() > 0).toList();
+    }
 }

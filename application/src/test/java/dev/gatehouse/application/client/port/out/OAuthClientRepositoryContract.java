@@ -494,6 +494,26 @@ public abstract class OAuthClientRepositoryContract {
     }
 
     @Test
+    void refusingTokensChangedSinceReturnsOnlyDeletedAndRevokingClients() {
+        OAuthClient fresh = data.client(workspace.id(), T0);
+        OAuthClient patched = data.client(workspace.id(), T0);
+        OAuthClient revoking = data.client(workspace.id(), T0);
+        OAuthClient rotated = data.client(workspace.id(), T0);
+        OAuthClient deleted = data.client(workspace.id(), T0);
+        List.of(fresh, patched, revoking, rotated, deleted).forEach(clients::add);
+        Instant later = T0.plusSeconds(10);
+        OAuthClient patchedNext = patched.patched(Optional.of("renamed"), Optional.empty(), Optional.empty(), later);
+        OAuthClient revokingNext = revoking.rotated(Duration.ZERO, true, later, data.random()).client();
+        OAuthClient rotatedNext = rotated.rotated(Duration.ZERO, false, later, data.random()).client();
+        OAuthClient deletedNext = deleted.deleted(later.plusSeconds(1));
+        List.of(patchedNext, revokingNext, rotatedNext, deletedNext).forEach(clients::update);
+
+        assertThat(clients.refusingTokensChangedSince(T0)).containsExactlyInAnyOrder(revokingNext, deletedNext);
+        assertThat(clients.refusingTokensChangedSince(later.plusMillis(1))).containsExactly(deletedNext);
+        assertThat(clients.refusingTokensChangedSince(later.plusSeconds(2))).isEmpty();
+    }
+
+    @Test
     void changedSinceReturnsANewClientFromItsCreation() {
         OAuthClient client = data.client(workspace.id(), T0.plusSeconds(30));
         clients.add(client);
