@@ -21,6 +21,13 @@ public final class InMemoryInstallationRepository implements InstallationReposit
     }
 
     @Override
+    public boolean isInstalled() {
+        synchronized (workspaces) {
+            return !workspaces.isEmpty();
+        }
+    }
+
+    @Override
     public boolean installIfEmpty(Installation installation) {
         // Always in this order: workspaces, users, API keys. The other fakes only ever take their own lock.
         synchronized (workspaces) {

@@ -47,7 +47,8 @@ public final class JdbiInstallationRepository implements InstallationRepository 
         }
     }
 
-    private boolean isInstalled() {
+    @Override
+    public boolean isInstalled() {
         return jdbi.withHandle(JdbiInstallationRepository::isInstalled);
     }
 

@@ -43,6 +43,10 @@ public final class BootstrapInstallationService implements BootstrapInstallation
 
     @Override
     public Optional<BootstrapCredentials> bootstrapIfEmpty() {
+        if (installations.isInstalled()) {
+            // Every later start: no password to hash (the slow hash costs most of a second).
+            return Optional.empty();
+        }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Workspace workspace = new Workspace(WorkspaceId.generate(random), "default", "Default workspace", OWNER_EMAIL, now);
         String password = Base62.random(random, PASSWORD_LENGTH);

@@ -22,6 +22,8 @@ import dev.gatehouse.domain.workspace.User;
 import dev.gatehouse.domain.workspace.Workspace;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import dev.gatehouse.application.workspace.port.out.PasswordHasher;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +40,29 @@ class BootstrapInstallationServiceTest {
         stores = InMemoryStores.create();
         audit = (InMemoryAuditLog) stores.audit();
         service = new BootstrapInstallationService(stores.installations(), passwords, audit, clock, new SplittableRandom(5));
+    }
+
+    @Test
+    void bootstrapIfEmptyWhenInstalledThenHashesNoPassword() {
+        service.bootstrapIfEmpty().orElseThrow();
+        AtomicInteger hashes = new AtomicInteger();
+        PasswordHasher counting = new PasswordHasher() {
+            @Override
+            public String hash(String password) {
+                hashes.incrementAndGet();
+                return passwords.hash(password);
+            }
+
+            @Override
+            public boolean matches(String password, String encodedHash) {
+                return passwords.matches(password, encodedHash);
+            }
+        };
+        BootstrapInstallationService later = new BootstrapInstallationService(stores.installations(), counting, audit, clock,
+                new SplittableRandom(6));
+
+        assertThat(later.bootstrapIfEmpty()).isEmpty();
+        assertThat(hashes).hasValue(0);
     }
 
     @Test

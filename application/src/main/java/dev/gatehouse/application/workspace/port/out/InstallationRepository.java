@@ -15,6 +15,9 @@ public interface InstallationRepository {
      */
     boolean installIfEmpty(Installation installation);
 
+    /** Whether the first start's set-up has been stored: a cheap read, so that later starts skip preparing one. */
+    boolean isInstalled();
+
     /** What the first start stores. */
     record Installation(Workspace workspace, User owner, Membership membership, ApiKey apiKey) {
         public Installation {

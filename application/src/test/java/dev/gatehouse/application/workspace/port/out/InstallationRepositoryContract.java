@@ -37,6 +37,15 @@ public abstract class InstallationRepositoryContract {
     }
 
     @Test
+    void isInstalledIsFalseUntilTheFirstInstallThenTrue() {
+        assertThat(installations.isInstalled()).isFalse();
+
+        installations.installIfEmpty(installation(data.freshEmail()));
+
+        assertThat(installations.isInstalled()).isTrue();
+    }
+
+    @Test
     void installIfEmptyWhenEmptyThenStoresEverything() {
         Installation installation = installation(data.freshEmail());
 
