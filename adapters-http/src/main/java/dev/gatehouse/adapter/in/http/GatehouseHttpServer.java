@@ -82,7 +82,7 @@ public final class GatehouseHttpServer implements AutoCloseable {
         DocsEndpoints docs = DocsEndpoints.fromClasspath();
         ConsolePages consolePages = ConsolePages.fromClasspath(consoleSessions);
         ConsoleEndpoints console = new ConsoleEndpoints(useCases.signIn(), useCases.signOut(), useCases.describeAccount(),
-                consoleSessions, settings.rateLimits().consoleSignInFailures(), settings.issuer());
+                consoleSessions, settings.rateLimits().consoleSignInFailures(), settings.issuer(), addresses);
 
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

@@ -14,14 +14,9 @@ import java.util.Objects;
 public record HttpSettings(String host, int port, String issuer, Duration sseHeartbeat, RateLimits rateLimits,
                            RequestLimits requestLimits, List<String> corsOrigins, List<String> trustedProxies) {
 
-    /** The settings with contract §4's default rate limits. */
+    /** The settings with contract §4's default rate limits, the default request limits, no CORS and no trusted proxy. */
     public HttpSettings(String host, int port, String issuer, Duration sseHeartbeat) {
-        this(host, port, issuer, sseHeartbeat, RateLimits.defaults());
-    }
-
-    /** The settings with the default request limits, no CORS and no trusted proxy. */
-    public HttpSettings(String host, int port, String issuer, Duration sseHeartbeat, RateLimits rateLimits) {
-        this(host, port, issuer, sseHeartbeat, rateLimits, RequestLimits.defaults(), List.of(), List.of());
+        this(host, port, issuer, sseHeartbeat, RateLimits.defaults(), RequestLimits.defaults(), List.of(), List.of());
     }
 
     public HttpSettings {

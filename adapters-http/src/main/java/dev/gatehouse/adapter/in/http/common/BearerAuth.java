@@ -29,16 +29,6 @@ public final class BearerAuth {
     private final ClientAddress addresses;
     private final SessionCredential sessions;
 
-    public BearerAuth(AuthenticateBearerUseCase authenticate) {
-        this(authenticate, RateLimiter.of(RateLimits.defaults().failedBearerPerIp(), java.time.Duration.ofMinutes(1)),
-                ClientAddress.socketPeer(), SessionCredential.NONE);
-    }
-
-    /** Refuses, with 429, an IP address whose failed bearer checks have used up {@code failedChecks}. */
-    public BearerAuth(AuthenticateBearerUseCase authenticate, RateLimiter failedChecks, ClientAddress addresses) {
-        this(authenticate, failedChecks, addresses, SessionCredential.NONE);
-    }
-
     /**
      * Refuses, with 429, an IP address whose failed bearer checks have used up {@code failedChecks}, and also
      * admits a console session where an API key is accepted and no Authorization header is sent.

@@ -17,9 +17,6 @@ public interface SessionCredential {
      */
     String STILL_LIVE = SessionCredential.class.getName() + ".stillLive";
 
-    /** No sessions: only the {@code Authorization} header counts. */
-    SessionCredential NONE = ctx -> Optional.empty();
-
     /**
      * The user behind the request's session cookie; empty when the request has no such cookie.
      *

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.adapter.in.http.common.ApiException;
 import dev.gatehouse.adapter.in.http.common.Json;
+import dev.gatehouse.adapter.in.http.common.ClientAddress;
 import dev.gatehouse.adapter.in.http.common.RateLimiter;
 import dev.gatehouse.application.console.port.in.ConsoleSessionUseCases;
 import dev.gatehouse.application.console.port.in.ConsoleSessionUseCases.ActiveSession;
@@ -40,10 +41,11 @@ public final class ConsoleEndpoints {
     private final RateLimiter failuresPerAccount;
     private final RateLimiter failuresPerIp;
     private final String issuerOrigin;
+    private final ClientAddress addresses;
 
     public ConsoleEndpoints(ConsoleSessionUseCases.SignInUseCase signIn, ConsoleSessionUseCases.SignOutUseCase signOut,
                             ConsoleSessionUseCases.DescribeAccountUseCase describe, ConsoleSessions sessions,
-                            int failuresPerMinute, String issuer) {
+                            int failuresPerMinute, String issuer, ClientAddress addresses) {
         this.signIn = signIn;
         this.signOut = signOut;
         this.describe = describe;
@@ -51,6 +53,7 @@ public final class ConsoleEndpoints {
         this.failuresPerAccount = RateLimiter.of(failuresPerMinute, Duration.ofMinutes(1));
         this.failuresPerIp = RateLimiter.of(failuresPerMinute, Duration.ofMinutes(1));
         this.issuerOrigin = origin(issuer);
+        this.addresses = addresses;
     }
 
     /** {@code POST /console/api/session}: {@code {"email","password"}} as JSON; sets the session cookie. */
@@ -94,7 +97,7 @@ public final class ConsoleEndpoints {
     /** Throttles, checks the password, ends the browser's previous session and sets the new one's cookie. */
     private SignedIn signIn(Context ctx, String email, String password) {
         String accountKey = "account:" + email.strip().toLowerCase(Locale.ROOT);
-        String ipKey = "ip:" + ctx.ip();
+        String ipKey = "ip:" + addresses.of(ctx);
         failuresPerIp.check(ipKey).orThrottle();
         failuresPerAccount.check(accountKey).orThrottle();
         SignedIn signedIn;

@@ -24,8 +24,6 @@ public final class ConsolePages {
     public static final String LOGIN = "/console/login";
     public static final String HOME = "/console/clients";
 
-    /** The console's policy is the one {@link SecurityHeaders} gives every console path; pages repeat it. */
-    static final String CONTENT_SECURITY_POLICY = SecurityHeaders.CONSOLE_POLICY;
     private static final String HERE = "/dev/gatehouse/adapter/in/http/console/";
     private static final Set<String> APP_PAGES = Set.of("clients", "account", "members", "audit");
     private static final Map<String, String> ASSETS = Map.of(
@@ -89,14 +87,11 @@ public final class ConsolePages {
             throw ApiException.notFound("no such console file");
         }
         ctx.header("Cache-Control", "no-cache");
-        ctx.header("X-Content-Type-Options", "nosniff");
         ctx.contentType(ASSETS.get(file)).result(body);
     }
 
+    /** A page; its CSP, nosniff and Referrer-Policy come from {@link SecurityHeaders}, as for every console path. */
     private static void html(Context ctx, byte[] page) {
-        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "no-referrer");
         ctx.header("Cache-Control", "no-store");
         ctx.contentType("text/html; charset=utf-8").result(page);
     }
