@@ -21,6 +21,7 @@ import dev.gatehouse.application.shared.ForbiddenException;
 import dev.gatehouse.application.shared.InvalidInputException;
 import dev.gatehouse.application.shared.NotFoundException;
 import dev.gatehouse.application.shared.WorkspaceAccess;
+import dev.gatehouse.application.testing.ForwardingOAuthClientRepository;
 import dev.gatehouse.application.testing.FakeAccessTokenSigner;
 import dev.gatehouse.application.testing.FakeAccessTokenVerifier;
 import dev.gatehouse.application.testing.InMemoryAuditLog;
@@ -750,49 +751,18 @@ class ManageOAuthClientServiceTest {
     }
 
     /** Runs {@code beforeUpdate} just before each update, as a change made meanwhile by another request would. */
-    private static final class RacingRepository implements OAuthClientRepository {
-        private final OAuthClientRepository delegate;
+    private static final class RacingRepository extends ForwardingOAuthClientRepository {
         private final Consumer<OAuthClient> beforeUpdate;
 
         RacingRepository(OAuthClientRepository delegate, Consumer<OAuthClient> beforeUpdate) {
-            this.delegate = delegate;
+            super(delegate);
             this.beforeUpdate = beforeUpdate;
-        }
-
-        @Override
-        public void add(OAuthClient client) {
-            delegate.add(client);
-        }
-
-        @Override
-        public Optional<OAuthClient> findById(OAuthClientRecordId id) {
-            return delegate.findById(id);
-        }
-
-        @Override
-        public Optional<OAuthClient> findByClientId(ClientId clientId) {
-            return delegate.findByClientId(clientId);
-        }
-
-        @Override
-        public List<OAuthClient> listByWorkspace(WorkspaceId workspace) {
-            return delegate.listByWorkspace(workspace);
-        }
-
-        @Override
-        public void markUsed(OAuthClientRecordId id, Instant when) {
-            delegate.markUsed(id, when);
         }
 
         @Override
         public boolean update(OAuthClient next) {
             beforeUpdate.accept(next);
-            return delegate.update(next);
-        }
-
-        @Override
-        public List<OAuthClient> changedSince(Instant since) {
-            return delegate.changedSince(since);
+            return super.update(next);
         }
     }
 }

@@ -4,6 +4,7 @@ import static dev.gatehouse.application.testing.TestData.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.application.client.port.out.OAuthClientRepository;
+import dev.gatehouse.application.testing.ForwardingOAuthClientRepository;
 import dev.gatehouse.application.testing.InMemoryStores;
 import dev.gatehouse.application.testing.Stores;
 import dev.gatehouse.application.testing.TestData;
@@ -167,48 +168,17 @@ class LastUsedTrackerTest {
     private record Mark(OAuthClientRecordId id, Instant when) {}
 
     /** Passes everything on, and records each {@code markUsed}. */
-    private static final class RecordingRepository implements OAuthClientRepository {
+    private static final class RecordingRepository extends ForwardingOAuthClientRepository {
         final List<Mark> marks = Collections.synchronizedList(new ArrayList<>());
-        private final OAuthClientRepository delegate;
 
         RecordingRepository(OAuthClientRepository delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public void add(OAuthClient client) {
-            delegate.add(client);
-        }
-
-        @Override
-        public Optional<OAuthClient> findById(OAuthClientRecordId id) {
-            return delegate.findById(id);
-        }
-
-        @Override
-        public Optional<OAuthClient> findByClientId(ClientId clientId) {
-            return delegate.findByClientId(clientId);
-        }
-
-        @Override
-        public List<OAuthClient> listByWorkspace(WorkspaceId workspace) {
-            return delegate.listByWorkspace(workspace);
+            super(delegate);
         }
 
         @Override
         public void markUsed(OAuthClientRecordId id, Instant when) {
             marks.add(new Mark(id, when));
-            delegate.markUsed(id, when);
-        }
-
-        @Override
-        public boolean update(OAuthClient next) {
-            return delegate.update(next);
-        }
-
-        @Override
-        public List<OAuthClient> changedSince(Instant since) {
-            return delegate.changedSince(since);
+            super.markUsed(id, when);
         }
     }
 }
