@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** The settings of {@code gatehouse serve} (contract §1), after flags and environment variables are merged. */
 public record ServerConfig(
@@ -51,66 +52,113 @@ public record ServerConfig(
     }
 
     public ServerConfig withIssuer(String issuer) {
-        return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dbPoolSize, Optional.of(issuer), bootstrapFile, tokenTtl, tokenReuse,
-                sseHeartbeat, eventRetentionCount, eventRetentionAge, keyRotationInterval, keyPrePublication,
-                rateLimits, requestLimits, corsOrigins, trustedProxies, masterKey);
+        return copy(c -> c.issuer = Optional.of(issuer));
     }
 
     public ServerConfig withBootstrapFile(Path file) {
-        return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dbPoolSize, issuer, Optional.of(file), tokenTtl, tokenReuse,
-                sseHeartbeat, eventRetentionCount, eventRetentionAge, keyRotationInterval, keyPrePublication,
-                rateLimits, requestLimits, corsOrigins, trustedProxies, masterKey);
+        return copy(c -> c.bootstrapFile = Optional.of(file));
     }
 
     public ServerConfig withTokenTtl(Duration ttl) {
-        return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dbPoolSize, issuer, bootstrapFile, ttl, tokenReuse,
-                sseHeartbeat, eventRetentionCount, eventRetentionAge, keyRotationInterval, keyPrePublication,
-                rateLimits, requestLimits, corsOrigins, trustedProxies, masterKey);
+        return copy(c -> c.tokenTtl = ttl);
     }
 
     /** Rotation every {@code interval} (zero: never), each new key published {@code prePublication} before it signs. */
     public ServerConfig withKeyRotation(Duration interval, Duration prePublication) {
-        return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dbPoolSize, issuer, bootstrapFile, tokenTtl, tokenReuse,
-                sseHeartbeat, eventRetentionCount, eventRetentionAge, interval, prePublication,
-                rateLimits, requestLimits, corsOrigins, trustedProxies, masterKey);
+        return copy(c -> {
+            c.keyRotationInterval = interval;
+            c.keyPrePublication = prePublication;
+        });
     }
 
     public ServerConfig withTokenReuse(boolean reuse) {
-        return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dbPoolSize, issuer, bootstrapFile, tokenTtl, reuse,
-                sseHeartbeat, eventRetentionCount, eventRetentionAge, keyRotationInterval, keyPrePublication);
+        return copy(c -> c.tokenReuse = reuse);
     }
 
     public ServerConfig withSseHeartbeat(Duration heartbeat) {
-        return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dbPoolSize, issuer, bootstrapFile, tokenTtl, tokenReuse,
-                heartbeat, eventRetentionCount, eventRetentionAge, keyRotationInterval, keyPrePublication,
-                rateLimits, requestLimits, corsOrigins, trustedProxies, masterKey);
+        return copy(c -> c.sseHeartbeat = heartbeat);
     }
 
     /** The rate limits of contract §4 and of the OAuth endpoints' addresses. */
     public ServerConfig withRateLimits(RateLimits limits) {
-        return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dbPoolSize, issuer, bootstrapFile, tokenTtl, tokenReuse,
-                sseHeartbeat, eventRetentionCount, eventRetentionAge, keyRotationInterval, keyPrePublication,
-                limits, requestLimits, corsOrigins, trustedProxies, masterKey);
+        return copy(c -> c.rateLimits = limits);
     }
 
     public ServerConfig withRequestLimits(RequestLimits limits) {
-        return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dbPoolSize, issuer, bootstrapFile, tokenTtl, tokenReuse,
-                sseHeartbeat, eventRetentionCount, eventRetentionAge, keyRotationInterval, keyPrePublication,
-                rateLimits, limits, corsOrigins, trustedProxies, masterKey);
+        return copy(c -> c.requestLimits = limits);
     }
 
     /** Origins allowed to call cross-origin, and proxies trusted to report the client's address. */
     public ServerConfig withOrigins(List<String> cors, List<String> proxies) {
-        return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dbPoolSize, issuer, bootstrapFile, tokenTtl, tokenReuse,
-                sseHeartbeat, eventRetentionCount, eventRetentionAge, keyRotationInterval, keyPrePublication,
-                rateLimits, requestLimits, cors, proxies, masterKey);
+        return copy(c -> {
+            c.corsOrigins = cors;
+            c.trustedProxies = proxies;
+        });
     }
 
     /** Where the master key comes from. */
     public ServerConfig withMasterKey(MasterKeyConfig key) {
-        return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dbPoolSize, issuer, bootstrapFile, tokenTtl, tokenReuse,
-                sseHeartbeat, eventRetentionCount, eventRetentionAge, keyRotationInterval, keyPrePublication,
-                rateLimits, requestLimits, corsOrigins, trustedProxies, key);
+        return copy(c -> c.masterKey = key);
+    }
+
+    /** This configuration with the changes {@code change} makes to a copy of its settings. */
+    private ServerConfig copy(Consumer<Settings> change) {
+        Settings c = new Settings(this);
+        change.accept(c);
+        return c.build();
+    }
+
+    /** The settings of a {@link ServerConfig}, open for {@link #copy} to change a few. */
+    private static final class Settings {
+        private final String host;
+        private final int port;
+        private final String dbUrl;
+        private final String dbUser;
+        private final String dbPassword;
+        private final int dbPoolSize;
+        private Optional<String> issuer;
+        private Optional<Path> bootstrapFile;
+        private Duration tokenTtl;
+        private boolean tokenReuse;
+        private Duration sseHeartbeat;
+        private final int eventRetentionCount;
+        private final Duration eventRetentionAge;
+        private Duration keyRotationInterval;
+        private Duration keyPrePublication;
+        private RateLimits rateLimits;
+        private RequestLimits requestLimits;
+        private List<String> corsOrigins;
+        private List<String> trustedProxies;
+        private MasterKeyConfig masterKey;
+
+        Settings(ServerConfig from) {
+            host = from.host;
+            port = from.port;
+            dbUrl = from.dbUrl;
+            dbUser = from.dbUser;
+            dbPassword = from.dbPassword;
+            dbPoolSize = from.dbPoolSize;
+            issuer = from.issuer;
+            bootstrapFile = from.bootstrapFile;
+            tokenTtl = from.tokenTtl;
+            tokenReuse = from.tokenReuse;
+            sseHeartbeat = from.sseHeartbeat;
+            eventRetentionCount = from.eventRetentionCount;
+            eventRetentionAge = from.eventRetentionAge;
+            keyRotationInterval = from.keyRotationInterval;
+            keyPrePublication = from.keyPrePublication;
+            rateLimits = from.rateLimits;
+            requestLimits = from.requestLimits;
+            corsOrigins = from.corsOrigins;
+            trustedProxies = from.trustedProxies;
+            masterKey = from.masterKey;
+        }
+
+        ServerConfig build() {
+            return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dbPoolSize, issuer, bootstrapFile, tokenTtl, tokenReuse,
+                    sseHeartbeat, eventRetentionCount, eventRetentionAge, keyRotationInterval, keyPrePublication,
+                    rateLimits, requestLimits, corsOrigins, trustedProxies, masterKey);
+        }
     }
 
     public ServerConfig {
