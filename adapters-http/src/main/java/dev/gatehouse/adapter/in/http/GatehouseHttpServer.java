@@ -32,28 +32,28 @@ import io.javalin.Javalin;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The Javalin application: every route, with the credentials it accepts, and every error handler, declared
- * up front. SSE streams hold a request thread each, so the pool is sized for many open streams.
+ * up front. SSE streams hold no request thread (see {@link SseWriter}), so the pool is sized for requests in
+ * flight, not for open streams.
  */
 public final class GatehouseHttpServer implements AutoCloseable {
 
-    private static final int MAX_THREADS = 1000;
+    private static final int MAX_THREADS = 200;
 
     private final Javalin app;
-    private final AtomicBoolean stopping;
+    private final SseWriter streams;
 
-    private GatehouseHttpServer(Javalin app, AtomicBoolean stopping) {
+    private GatehouseHttpServer(Javalin app, SseWriter streams) {
         this.app = app;
-        this.stopping = stopping;
+        this.streams = streams;
     }
 
     /** Builds the server; {@link #start()} binds it. */
     public static GatehouseHttpServer create(HttpUseCases useCases, HttpSettings settings) {
-        AtomicBoolean stopping = new AtomicBoolean();
+        SseWriter streams = new SseWriter(settings.sseHeartbeat(), Clock.systemUTC());
         ClientAddress addresses = ClientAddress.trusting(settings.trustedProxies());
         ConsoleSessions consoleSessions = new ConsoleSessions(useCases.resumeSession(), settings.issuer());
         BearerAuth auth = new BearerAuth(useCases.authenticateBearer(),
@@ -77,7 +77,7 @@ public final class GatehouseHttpServer implements AutoCloseable {
         ApiKeyEndpoints apiKeys = new ApiKeyEndpoints(useCases.revokeApiKey());
         SourceEndpoints sources = new SourceEndpoints(useCases.createSource(), useCases.getSource(), useCases.deleteSource(),
                 useCases.emitEvent(), useCases.subscribeToSource(), useCases.subscribeToAudit(), useCases.authenticateBearer(),
-                new SseWriter(settings.sseHeartbeat(), Clock.systemUTC(), stopping::get));
+                streams);
         HealthEndpoints health = new HealthEndpoints(useCases.databaseReachable());
         DocsEndpoints docs = DocsEndpoints.fromClasspath();
         ConsolePages consolePages = ConsolePages.fromClasspath(consoleSessions);
@@ -147,7 +147,7 @@ public final class GatehouseHttpServer implements AutoCloseable {
             config.routes.get(ConsoleEndpoints.SESSION, console::session);
             config.routes.delete(ConsoleEndpoints.SESSION, console::signOut);
         });
-        return new GatehouseHttpServer(app, stopping);
+        return new GatehouseHttpServer(app, streams);
     }
 
     public GatehouseHttpServer start() {
@@ -168,10 +168,10 @@ public final class GatehouseHttpServer implements AutoCloseable {
         return app.port();
     }
 
-    /** Ends open SSE streams (within a second), then stops the server. */
+    /** Ends open SSE streams, then stops the server. */
     @Override
     public void close() {
-        stopping.set(true);
+        streams.close();
         app.stop();
     }
 }

@@ -108,6 +108,11 @@ public final class AuditStreamService implements SourceUseCases.SubscribeToAudit
         }
 
         @Override
+        public Optional<Duration> pollInterval() {
+            return Optional.of(POLL);
+        }
+
+        @Override
         public boolean overflowed() {
             return false;
         }

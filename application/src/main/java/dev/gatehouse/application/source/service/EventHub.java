@@ -4,7 +4,6 @@ import dev.gatehouse.domain.source.SourceEvent;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArraySet;
 
 /**
  * In-process fan-out of newly emitted events to the open streams of each topic. Publishing never blocks:
@@ -20,7 +19,7 @@ public final class EventHub {
         EventQueue queue = new EventQueue(capacity, q -> unsubscribe(topic, q));
         // Added inside compute: a set emptied and removed by a concurrent unsubscribe must not receive it.
         subscribers.compute(topic, (t, queues) -> {
-            Set<EventQueue> set = queues == null ? new CopyOnWriteArraySet<>() : queues;
+            Set<EventQueue> set = queues == null ? ConcurrentHashMap.newKeySet() : queues;
             set.add(queue);
             return set;
         });

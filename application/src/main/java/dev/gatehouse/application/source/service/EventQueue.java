@@ -3,23 +3,27 @@ package dev.gatehouse.application.source.service;
 import dev.gatehouse.domain.source.SourceEvent;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-/** One stream's bounded buffer of live events. Once it overflows it takes no more events. */
+/**
+ * One stream's bounded buffer of live events. Once it overflows it takes no more events. Its memory grows with
+ * the events it holds, not with its capacity, so that thousands of idle streams cost little.
+ */
 public final class EventQueue implements AutoCloseable {
 
     private final BlockingQueue<SourceEvent> events;
     private final Consumer<EventQueue> onClose;
     private volatile boolean overflowed;
+    private volatile Runnable listener = () -> { };
 
     EventQueue(int capacity, Consumer<EventQueue> onClose) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1");
         }
-        this.events = new ArrayBlockingQueue<>(capacity);
+        this.events = new LinkedBlockingQueue<>(capacity);
         this.onClose = onClose;
     }
 
@@ -30,9 +34,19 @@ public final class EventQueue implements AutoCloseable {
         }
         if (!events.offer(event)) {
             overflowed = true;
+            listener.run();
             return false;
         }
+        listener.run();
         return true;
+    }
+
+    /**
+     * Runs {@code listener} after each event is queued, and when the queue overflows, on the publishing thread;
+     * it must return at once. Replaces any earlier listener.
+     */
+    public void onAvailable(Runnable listener) {
+        this.listener = listener;
     }
 
     /** The next event, waiting up to {@code timeout}; empty when none came. */

@@ -62,6 +62,11 @@ final class SourceEventStream implements EventStream {
     }
 
     @Override
+    public void onAvailable(Runnable listener) {
+        live.onAvailable(listener);
+    }
+
+    @Override
     public boolean overflowed() {
         return live.overflowed() && live.isEmpty();
     }

@@ -17,11 +17,11 @@ import dev.gatehouse.domain.source.SourceEvent;
 import dev.gatehouse.domain.source.SourceId;
 import dev.gatehouse.domain.workspace.WorkspaceId;
 import io.javalin.http.Context;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 
 /** Event sources, their events and their SSE streams, and the workspace audit stream (contract §8). */
@@ -102,22 +102,22 @@ public final class SourceEndpoints {
         Json.respond(ctx, 202, Map.of("data", Map.of("id", event.id())));
     }
 
-    public void stream(Context ctx, Principal caller) throws IOException {
+    public CompletableFuture<Void> stream(Context ctx, Principal caller) {
         EventStream events = subscribe.subscribe(caller, sourceId(ctx), lastEventId(ctx));
-        streamTo(ctx, caller, events);
+        return streamTo(ctx, caller, events);
     }
 
-    public void auditStream(Context ctx, Principal caller) throws IOException {
+    public CompletableFuture<Void> auditStream(Context ctx, Principal caller) {
         EventStream events = audit.subscribe(caller, WorkspaceIds.fromPath(ctx), lastEventId(ctx));
-        streamTo(ctx, caller, events);
+        return streamTo(ctx, caller, events);
     }
 
-    private void streamTo(Context ctx, Principal caller, EventStream events) throws IOException {
+    private CompletableFuture<Void> streamTo(Context ctx, Principal caller, EventStream events) {
         Optional<Instant> expiry = caller instanceof Principal.WorkspaceClient client
                 ? Optional.of(client.expiresAt())
                 : Optional.empty();
         BooleanSupplier session = ctx.attribute(SessionCredential.STILL_LIVE);
-        sse.stream(ctx, events, () -> authenticate.isStillValid(caller) && (session == null || session.getAsBoolean()), expiry);
+        return sse.stream(ctx, events, () -> authenticate.isStillValid(caller) && (session == null || session.getAsBoolean()), expiry);
     }
 
     private static Optional<String> lastEventId(Context ctx) {

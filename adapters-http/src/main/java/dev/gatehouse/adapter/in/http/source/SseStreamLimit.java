@@ -3,15 +3,24 @@ package dev.gatehouse.adapter.in.http.source;
 import dev.gatehouse.adapter.in.http.common.ApiException;
 import dev.gatehouse.adapter.in.http.common.BearerAuth;
 import dev.gatehouse.adapter.in.http.common.SecuredHandler;
+import dev.gatehouse.domain.principal.Principal;
+import io.javalin.http.Context;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Caps the SSE streams one principal (a user or an OAuth client) holds open on this server at once: each stream
- * holds a request thread, so one credential must not take them all. The stream past the cap is refused with
- * 429 and a message that says so.
+ * holds a socket, a queue and a share of the writers' time, so one credential must not take them all. The stream
+ * past the cap is refused with 429 and a message that says so.
  */
 public final class SseStreamLimit {
+
+    /** Opens a stream; the future completes when the stream has ended. */
+    @FunctionalInterface
+    public interface StreamHandler {
+        CompletableFuture<Void> open(Context ctx, Principal caller) throws Exception;
+    }
 
     private final int maxPerPrincipal;
     private final Map<String, Integer> open = new ConcurrentHashMap<>();
@@ -23,19 +32,22 @@ public final class SseStreamLimit {
         this.maxPerPrincipal = maxPerPrincipal;
     }
 
-    /** Runs {@code stream} while it holds one of its principal's slots. */
-    public SecuredHandler limit(SecuredHandler stream) {
+    /** Opens {@code stream} holding one of its principal's slots until it ends. */
+    public SecuredHandler limit(StreamHandler stream) {
         return (ctx, caller) -> {
             String key = BearerAuth.describe(caller);
             if (!tryOpen(key)) {
                 throw new ApiException(429, "too many open event streams: at most " + maxPerPrincipal
                         + " at once for each user or client; close one before opening another", Map.of("Retry-After", "1"));
             }
+            CompletableFuture<Void> ended;
             try {
-                stream.handle(ctx, caller);
-            } finally {
+                ended = stream.open(ctx, caller);
+            } catch (Exception | Error e) {
                 close(key);
+                throw e;
             }
+            ended.whenComplete((done, failure) -> close(key));
         };
     }
 

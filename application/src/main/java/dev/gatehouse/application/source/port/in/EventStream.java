@@ -6,8 +6,24 @@ import java.util.Optional;
 /** An open stream of events: first those missed since {@code Last-Event-ID}, then live ones, each once, in order. */
 public interface EventStream extends AutoCloseable {
 
-    /** The next event, waiting at most {@code timeout}; empty when none arrived in time. */
+    /**
+     * The next event, waiting at most {@code timeout}; empty when none arrived in time. With a zero timeout it
+     * does not wait for live events, which lets one thread serve many streams.
+     */
     Optional<StreamedEvent> next(Duration timeout) throws InterruptedException;
+
+    /**
+     * Asks to be told when a live event may be ready: {@code listener} runs on the publishing thread and must
+     * return at once. A stream that cannot tell (it polls a store) does nothing here and gives a
+     * {@link #pollInterval()} instead.
+     */
+    default void onAvailable(Runnable listener) {
+    }
+
+    /** How often a reader that does not wait in {@link #next} should look for new events, if the stream cannot tell it. */
+    default Optional<Duration> pollInterval() {
+        return Optional.empty();
+    }
 
     /**
      * Whether the reader fell so far behind that live events were dropped. The events already delivered are
