@@ -240,11 +240,12 @@ fi
 
 # ---- 4. optional: concurrent SSE streams
 if [[ $SSE -gt 0 ]]; then
-  start_gatehouse sse.log --sse-heartbeat 5
+  # one API key opens every stream, so its per-principal cap is raised to the most the flag allows
+  start_gatehouse sse.log --sse-heartbeat 5 --sse-max-streams-per-principal 10000
   SOURCE=$(curl -sf -X POST "$GH_BASE/v1/sources" -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' \
     -d '{"name":"load"}' | jq -r .data.id)
-  echo "opening $SSE SSE streams" >&2
-  python3 "$ROOT/bench/sse_streams.py" "$GH_BASE/v1/sources/$SOURCE/sse" "$KEY" "$SSE" 30 5 "$GH_PID" >"$WORK/sse.out" 2>&1 || true
+  echo "opening $SSE SSE streams, then 5 events to all of them, then 30 s of heartbeats" >&2
+  python3 "$ROOT/bench/sse_streams.py" "$GH_BASE/v1/sources/$SOURCE/sse" "$KEY" "$SSE" 30 5 "$GH_PID" 5 >"$WORK/sse.out" 2>&1 || true
   SSE_RESULT=$(tail -1 "$WORK/sse.out")
   stop_pid "$GH_PID"
 fi

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import org.eclipse.jetty.ee10.servlet.HttpOutput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -273,9 +275,16 @@ public final class SseWriter implements AutoCloseable {
             while (out.isReady()) {
                 if (waiting.size() > 0) {
                     // a fresh array: the output may keep it until the write completes
-                    out.write(waiting.toByteArray());
+                    byte[] bytes = waiting.toByteArray();
                     waiting.reset();
-                    flushOwed = true;
+                    if (out instanceof HttpOutput jetty) {
+                        // written at once, past Jetty's aggregation buffer, which would otherwise be held (32 KiB
+                        // of direct memory) for the whole life of the stream
+                        jetty.write(ByteBuffer.wrap(bytes));
+                    } else {
+                        out.write(bytes);
+                        flushOwed = true;
+                    }
                 } else if (flushOwed) {
                     flushOwed = false;
                     out.flush();
