@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.SignedJWT;
+import dev.gatehouse.adapter.in.http.edge.RequestLimits;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -156,5 +157,55 @@ class SseEndToEndTest {
                 assertThat(total).as("the slow reader got less than everything").isLessThan((long) count * payload.length());
             }
         }
+    }
+
+    @Test
+    void moreStreamsThanRequestThreadsStayOpenGetEveryEventAndLeaveRequestsAnswered() throws Exception {
+        int streams = 260; // more than the server's 200 request threads: a stream must not hold one
+        RequestLimits limits = new RequestLimits(RequestLimits.DEFAULT_MAX_BODY_BYTES, RequestLimits.DEFAULT_MAX_HEADER_BYTES,
+                Duration.ofSeconds(30), Duration.ofSeconds(10), streams);
+        try (TestServer server = start(config().withRequestLimits(limits))) {
+            Workspace ws = Workspace.of(server, dir.resolve("boot.json"));
+            String source = ws.source("crowd");
+            URI base = URI.create(server.base);
+            List<Socket> sockets = new ArrayList<>();
+            try {
+                for (int n = 0; n < streams; n++) {
+                    Socket socket = new Socket(base.getHost(), base.getPort());
+                    sockets.add(socket);
+                    socket.setSoTimeout(20_000);
+                    socket.getOutputStream().write(("GET /v1/sources/" + source + "/sse HTTP/1.1\r\nHost: " + base.getHost()
+                            + "\r\nAuthorization: Bearer " + ws.apiKey + "\r\nAccept: text/event-stream\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+                }
+                for (Socket socket : sockets) {
+                    assertThat(readUntil(socket.getInputStream(), ":sse-handshake")).startsWith("HTTP/1.1 200");
+                }
+                assertThat(server.get("/health", null).status()).as("a request while every stream is open").isEqualTo(200);
+
+                String id = ws.emit(source, "{\"to\":\"everyone\"}");
+                for (Socket socket : sockets) {
+                    assertThat(readUntil(socket.getInputStream(), "id: " + id)).contains("id: " + id);
+                }
+            } finally {
+                for (Socket socket : sockets) {
+                    socket.close();
+                }
+            }
+        }
+    }
+
+    /** Reads the socket until {@code marker} has been read; returns what was read. */
+    private static String readUntil(InputStream in, String marker) throws java.io.IOException {
+        StringBuilder read = new StringBuilder();
+        byte[] buffer = new byte[4096];
+        while (read.indexOf(marker) < 0) {
+            int n = in.read(buffer);
+            if (n < 0) {
+                throw new AssertionError("the stream ended before " + marker + ": " + read);
+            }
+            read.append(new String(buffer, 0, n, StandardCharsets.ISO_8859_1));
+        }
+        return read.toString();
     }
 }

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -31,6 +32,7 @@ import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.ee10.servlet.HttpOutput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Writes {@link EventStream}s as {@code text/event-stream}: each event as {@code id:} and
@@ -128,6 +130,8 @@ public final class SseWriter implements AutoCloseable {
         private final Optional<Instant> credentialExpiry;
         private final CompletableFuture<Void> ended = new CompletableFuture<>();
         private final AtomicBoolean queued = new AtomicBoolean();
+        /** The request's logging context (its request id), for what is logged on the pool's threads. */
+        private final Map<String, String> logContext;
         // guarded by this
         private final ByteArrayOutputStream waiting = new ByteArrayOutputStream(256);
         private ServletOutputStream out;
@@ -145,6 +149,8 @@ public final class SseWriter implements AutoCloseable {
             this.events = events;
             this.credentialValid = credentialValid;
             this.credentialExpiry = credentialExpiry;
+            Map<String, String> context = MDC.getCopyOfContextMap();
+            this.logContext = context == null ? Map.of() : context;
         }
 
         /** Runs once the request is asynchronous: sends the headers' worth and hands the stream to the pool. */
@@ -197,12 +203,17 @@ public final class SseWriter implements AutoCloseable {
 
         private void turn() {
             queued.set(false);
-            boolean end;
-            synchronized (this) {
-                end = step();
-            }
-            if (end) {
-                finish();
+            MDC.setContextMap(logContext);
+            try {
+                boolean end;
+                synchronized (this) {
+                    end = step();
+                }
+                if (end) {
+                    finish();
+                }
+            } finally {
+                MDC.clear();
             }
         }
 
