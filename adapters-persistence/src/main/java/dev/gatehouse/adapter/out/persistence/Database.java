@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 
@@ -67,6 +68,9 @@ public final class Database implements AutoCloseable {
     private static final String H2_PREFIX = "jdbc:h2:";
     private static final String POSTGRES_PREFIX = "jdbc:postgresql:";
     private static final String WRITE_DELAY = "WRITE_DELAY";
+    /** JDBI's holder of its Flight Recorder statement event, set up when the class is initialised. */
+    private static final String JDBI_STATEMENT_EVENTS = "org.jdbi.v3.core.statement.internal.JfrSupport";
+    private static final AtomicBoolean STATEMENT_EVENTS_PREPARED = new AtomicBoolean();
 
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
@@ -119,6 +123,7 @@ public final class Database implements AutoCloseable {
         if (poolSize < MIN_POOL_SIZE) {
             throw new IllegalArgumentException("the pool size must be at least " + MIN_POOL_SIZE + ", not " + poolSize);
         }
+        prepareStatementEvents();
         Optional<Path> h2Folder = h2FileParent(jdbcUrl);
         h2Folder.ifPresent(Database::createDirectories);
         boolean postgres = isPostgres(jdbcUrl);
@@ -150,6 +155,28 @@ public final class Database implements AutoCloseable {
             dataSource.close();
             throw e;
         }
+    }
+
+    /**
+     * JDBI registers its JDK Flight Recorder event type with the JVM before its first statement, which sets up the
+     * recorder's metadata: one of the longer steps of a start, and one that needs no connection. It is started here
+     * on a thread of its own, while the pool opens the database and Flyway checks the schema; the first statement
+     * waits for it only if it is not done by then. (With another JDBI that lacks the class, the first statement
+     * does whatever that version needs, as before.) Once per process.
+     */
+    private static void prepareStatementEvents() {
+        if (!STATEMENT_EVENTS_PREPARED.compareAndSet(false, true)) {
+            return;
+        }
+        Thread thread = new Thread(() -> {
+            try {
+                Class.forName(JDBI_STATEMENT_EVENTS, true, Jdbi.class.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError e) {
+                // nothing prepared; the first statement does it
+            }
+        }, "gatehouse-jdbi-events");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** The default database: an H2 file {@code ./data/gatehouse.mv.db} below the working directory. */
