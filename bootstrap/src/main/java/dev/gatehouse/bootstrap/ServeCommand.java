@@ -123,6 +123,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         ServerConfig config = config();
+        StartupClasses.database(config.dbUrl());
         GatehouseEncoder.use(logFormat());
         Gatehouse gatehouse = Gatehouse.start(config, System.out);
         CountDownLatch stopped = new CountDownLatch(1);
