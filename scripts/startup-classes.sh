@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Writes the list of classes that `serve` loads ahead of its start (bootstrap's StartupClasses):
+# Writes the list of classes that `serve` loads ahead of its start (bootstrap's StartupWarmUp):
 #
 #   scripts/startup-classes.sh [--rebuild]
 #
@@ -59,7 +59,7 @@ for line in open(sys.argv[1], encoding="utf-8", errors="replace"):
     name, _, source = line.partition(" source: ")
     if not source:
         continue
-    if name == "dev.gatehouse.bootstrap.StartupClasses":
+    if name == "dev.gatehouse.bootstrap.StartupWarmUp":
         started = True
         continue
     if started and (source.startswith("file:") or source.startswith("jrt:")) and name not in seen:
@@ -68,7 +68,7 @@ for line in open(sys.argv[1], encoding="utf-8", errors="replace"):
 if not started or not names:
     sys.exit("startup-classes.sh: no classes found in the class loading log")
 with open(sys.argv[2], "w", encoding="utf-8") as out:
-    out.write("# The classes `serve` loads ahead of its start (StartupClasses), in the order a restart on H2 first loaded them.\n")
+    out.write("# The classes `serve` loads ahead of its start (StartupWarmUp), in the order a restart on H2 first loaded them.\n")
     out.write("# Written by scripts/startup-classes.sh; regenerate it after a change of dependencies or of the start-up path.\n")
     out.write("\n".join(names) + "\n")
 print(f"{len(names)} classes written to {sys.argv[2]}")

@@ -26,7 +26,7 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         if (isServe(args)) {
-            StartupClasses.preload();
+            StartupWarmUp.begin();
         }
         System.exit(commandLine(args).execute(args));
     }

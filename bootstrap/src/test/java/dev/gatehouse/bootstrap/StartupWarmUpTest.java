@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /** The classes {@code serve} loads ahead of its start: a current list, loaded without running any initialiser. */
-class StartupClassesTest {
+class StartupWarmUpTest {
 
     /** Set by {@link Initialised}'s static initialiser. */
     static final AtomicBoolean INITIALISED = new AtomicBoolean();
@@ -24,10 +24,10 @@ class StartupClassesTest {
     @Test
     void everyListedClassOfTheServerAndItsLibrariesIsOnTheClassPath() throws Exception {
         // The JDK's own classes differ between JDK builds; the rest must match the dependencies the list was made with.
-        List<String> ours = StartupClasses.listed().stream()
+        List<String> ours = StartupWarmUp.listed().stream()
                 .filter(name -> !name.matches("(java|javax|jdk|sun|com\\.sun)\\..*"))
                 .toList();
-        ClassLoader loader = StartupClasses.class.getClassLoader();
+        ClassLoader loader = StartupWarmUp.class.getClassLoader();
 
         assertThat(ours).hasSizeGreaterThan(1000).contains("org.flywaydb.core.Flyway", "io.javalin.Javalin", "org.h2.Driver");
         for (String name : ours) {
@@ -37,8 +37,8 @@ class StartupClassesTest {
 
     @Test
     void classesAreLoadedWithoutRunningTheirInitialisersAndUnknownNamesAreSkipped() throws Exception {
-        ClassLoader loader = StartupClassesTest.class.getClassLoader();
-        int loaded = StartupClasses.load(List.of("dev.gatehouse.NoSuchClass", Initialised.class.getName()), loader,
+        ClassLoader loader = StartupWarmUpTest.class.getClassLoader();
+        int loaded = StartupWarmUp.load(List.of("dev.gatehouse.NoSuchClass", Initialised.class.getName()), loader,
                 CompletableFuture.completedFuture("jdbc:h2:mem:test"));
 
         assertThat(loaded).isEqualTo(1);
@@ -49,10 +49,10 @@ class StartupClassesTest {
 
     @Test
     void h2ClassesAreLoadedOnlyForAnH2Database() {
-        ClassLoader loader = StartupClassesTest.class.getClassLoader();
+        ClassLoader loader = StartupWarmUpTest.class.getClassLoader();
         List<String> names = List.of("org.h2.Driver", "org.h2.engine.Engine", "java.lang.String");
 
-        assertThat(StartupClasses.load(names, loader, CompletableFuture.completedFuture("jdbc:h2:file:./data/gatehouse"))).isEqualTo(3);
-        assertThat(StartupClasses.load(names, loader, CompletableFuture.completedFuture("jdbc:postgresql://db/gatehouse"))).isEqualTo(1);
+        assertThat(StartupWarmUp.load(names, loader, CompletableFuture.completedFuture("jdbc:h2:file:./data/gatehouse"))).isEqualTo(3);
+        assertThat(StartupWarmUp.load(names, loader, CompletableFuture.completedFuture("jdbc:postgresql://db/gatehouse"))).isEqualTo(1);
     }
 }
