@@ -26,6 +26,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -140,12 +142,15 @@ public final class Database implements AutoCloseable {
         }
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
+            // JDBI's set-up takes no connection: it is done on another thread while Flyway checks the schema.
+            FutureTask<Jdbi> creatingJdbi = new FutureTask<>(() -> Jdbi.create(dataSource));
+            startDaemon("gatehouse-jdbi", creatingJdbi);
             Flyway.configure()
                     .dataSource(dataSource)
                     .locations("classpath:db/migration")
                     .load()
                     .migrate();
-            Jdbi jdbi = Jdbi.create(dataSource);
+            Jdbi jdbi = result(creatingJdbi);
             ClusterSignals signals = postgres
                     ? new PostgresClusterSignals(jdbi, jdbcUrl, user, password,
                             PostgresClusterSignals.channelFor(currentSchema(jdbi)))
@@ -168,15 +173,45 @@ public final class Database implements AutoCloseable {
         if (!STATEMENT_EVENTS_PREPARED.compareAndSet(false, true)) {
             return;
         }
-        Thread thread = new Thread(() -> {
+        startDaemon("gatehouse-jdbi-events", () -> {
             try {
                 Class.forName(JDBI_STATEMENT_EVENTS, true, Jdbi.class.getClassLoader());
             } catch (ClassNotFoundException | LinkageError e) {
                 // nothing prepared; the first statement does it
             }
-        }, "gatehouse-jdbi-events");
+        });
+    }
+
+    private static void startDaemon(String name, Runnable work) {
+        Thread thread = new Thread(work, name);
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** The value of {@code task}, waited for; what it threw is thrown again as it was. */
+    private static <T> T result(FutureTask<T> task) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return task.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** The default database: an H2 file {@code ./data/gatehouse.mv.db} below the working directory. */
