@@ -122,7 +122,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        StartupWarmUp.awaitLogging();
         ServerConfig config = config();
+        StartupWarmUp.database(config.dbUrl());
         GatehouseEncoder.use(logFormat());
         Gatehouse gatehouse = Gatehouse.start(config, System.out);
         CountDownLatch stopped = new CountDownLatch(1);

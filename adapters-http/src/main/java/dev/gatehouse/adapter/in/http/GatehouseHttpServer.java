@@ -6,6 +6,7 @@ import dev.gatehouse.adapter.in.http.common.BearerAuth;
 import dev.gatehouse.adapter.in.http.common.ClientAddress;
 import dev.gatehouse.adapter.in.http.common.RateLimiter;
 import dev.gatehouse.adapter.in.http.edge.CorsOrigins;
+import dev.gatehouse.adapter.in.http.edge.JettyCacheLines;
 import dev.gatehouse.adapter.in.http.edge.JettyLimits;
 import dev.gatehouse.adapter.in.http.edge.RequestLog;
 import dev.gatehouse.adapter.in.http.edge.SecurityHeaders;
@@ -53,6 +54,7 @@ public final class GatehouseHttpServer implements AutoCloseable {
 
     /** Builds the server; {@link #start()} binds it. */
     public static GatehouseHttpServer create(HttpUseCases useCases, HttpSettings settings) {
+        JettyCacheLines.preset();
         SseWriter streams = new SseWriter(settings.sseHeartbeat(), Clock.systemUTC());
         ClientAddress addresses = ClientAddress.trusting(settings.trustedProxies());
         ConsoleSessions consoleSessions = new ConsoleSessions(useCases.resumeSession(), settings.issuer());

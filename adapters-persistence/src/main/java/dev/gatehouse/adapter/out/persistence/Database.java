@@ -26,6 +26,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 
@@ -67,6 +70,9 @@ public final class Database implements AutoCloseable {
     private static final String H2_PREFIX = "jdbc:h2:";
     private static final String POSTGRES_PREFIX = "jdbc:postgresql:";
     private static final String WRITE_DELAY = "WRITE_DELAY";
+    /** JDBI's holder of its Flight Recorder statement event, set up when the class is initialised. */
+    private static final String JDBI_STATEMENT_EVENTS = "org.jdbi.v3.core.statement.internal.JfrSupport";
+    private static final AtomicBoolean STATEMENT_EVENTS_PREPARED = new AtomicBoolean();
 
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
@@ -119,6 +125,7 @@ public final class Database implements AutoCloseable {
         if (poolSize < MIN_POOL_SIZE) {
             throw new IllegalArgumentException("the pool size must be at least " + MIN_POOL_SIZE + ", not " + poolSize);
         }
+        prepareStatementEvents();
         Optional<Path> h2Folder = h2FileParent(jdbcUrl);
         h2Folder.ifPresent(Database::createDirectories);
         boolean postgres = isPostgres(jdbcUrl);
@@ -135,12 +142,15 @@ public final class Database implements AutoCloseable {
         }
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
+            // JDBI's set-up takes no connection: it is done on another thread while Flyway checks the schema.
+            FutureTask<Jdbi> creatingJdbi = new FutureTask<>(() -> Jdbi.create(dataSource));
+            startDaemon("gatehouse-jdbi", creatingJdbi);
             Flyway.configure()
                     .dataSource(dataSource)
                     .locations("classpath:db/migration")
                     .load()
                     .migrate();
-            Jdbi jdbi = Jdbi.create(dataSource);
+            Jdbi jdbi = result(creatingJdbi);
             ClusterSignals signals = postgres
                     ? new PostgresClusterSignals(jdbi, jdbcUrl, user, password,
                             PostgresClusterSignals.channelFor(currentSchema(jdbi)))
@@ -149,6 +159,58 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
+        }
+    }
+
+    /**
+     * JDBI registers its JDK Flight Recorder event type with the JVM before its first statement, which sets up the
+     * recorder's metadata: one of the longer steps of a start, and one that needs no connection. It is started here
+     * on a thread of its own, while the pool opens the database and Flyway checks the schema; the first statement
+     * waits for it only if it is not done by then. (With another JDBI that lacks the class, the first statement
+     * does whatever that version needs, as before.) Once per process.
+     */
+    private static void prepareStatementEvents() {
+        if (!STATEMENT_EVENTS_PREPARED.compareAndSet(false, true)) {
+            return;
+        }
+        startDaemon("gatehouse-jdbi-events", () -> {
+            try {
+                Class.forName(JDBI_STATEMENT_EVENTS, true, Jdbi.class.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError e) {
+                // nothing prepared; the first statement does it
+            }
+        });
+    }
+
+    private static void startDaemon(String name, Runnable work) {
+        Thread thread = new Thread(work, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** The value of {@code task}, waited for; what it threw is thrown again as it was. */
+    private static <T> T result(FutureTask<T> task) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return task.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
