@@ -1,5 +1,7 @@
 package dev.gatehouse.adapter.in.http.workspace;
 
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
 import dev.gatehouse.adapter.in.http.common.BearerAuth;
 import dev.gatehouse.adapter.in.http.common.Json;
 import dev.gatehouse.application.workspace.port.in.GetCurrentUserUseCase;
@@ -19,6 +21,11 @@ public final class WorkspaceEndpoints {
 
     private final GetWorkspaceUseCase workspaces;
     private final GetCurrentUserUseCase currentUser;
+    /**
+     * The body of {@code GET /v1/workspaces/{id}} for each workspace lately sent, keyed by the whole workspace (every
+     * field), so that a workspace that changed is a new key and never gets an old body.
+     */
+    private final Cache<Workspace, byte[]> rendered = CacheBuilder.newBuilder().maximumSize(1_000).build();
 
     public WorkspaceEndpoints(GetWorkspaceUseCase workspaces, GetCurrentUserUseCase currentUser) {
         this.workspaces = workspaces;
@@ -27,7 +34,12 @@ public final class WorkspaceEndpoints {
 
     public void workspace(Context ctx, Principal caller) {
         Workspace workspace = workspaces.get(caller, WorkspaceIds.fromPath(ctx));
-        Json.respond(ctx, 200, Map.of("data", org(workspace)));
+        byte[] body = rendered.getIfPresent(workspace);
+        if (body == null) {
+            body = Json.render(Map.of("data", org(workspace)));
+            rendered.put(workspace, body);
+        }
+        Json.respondRendered(ctx, 200, body);
     }
 
     public void me(Context ctx, Principal caller) {
