@@ -37,6 +37,7 @@ import dev.gatehouse.application.workspace.service.BootstrapInstallationService;
 import dev.gatehouse.application.workspace.service.GetCurrentUserService;
 import dev.gatehouse.application.workspace.service.GetWorkspaceService;
 import dev.gatehouse.application.workspace.service.MemberService;
+import dev.gatehouse.application.workspace.service.RecentMemberships;
 import dev.gatehouse.domain.scope.ScopeCatalog;
 import dev.gatehouse.domain.source.SourceId;
 import java.io.IOException;
@@ -126,8 +127,9 @@ public final class Gatehouse implements AutoCloseable {
             ManageOAuthClientService manageClients = new ManageOAuthClientService(database.clients(), access, catalog, revocations,
                     database.auditLog(), clock, random, database.transactions());
             ProjectService projects = new ProjectService(database.projects(), database.auditLog(), clock, random);
+            RecentMemberships memberships = new RecentMemberships(database.workspaces(), clock);
             MemberService members = new MemberService(database.workspaces(), database.users(), passwords,
-                    database.auditLog(), clock, random);
+                    database.auditLog(), clock, random, memberships);
             SourceService sources = new SourceService(database.sources(), database.workspaces(), new EventHub(),
                     new SourceSettings(config.eventRetentionCount(), config.eventRetentionAge(), SourceSettings.DEFAULTS.streamBuffer()),
                     clock, random);
@@ -149,7 +151,7 @@ public final class Gatehouse implements AutoCloseable {
                     manageClients, manageClients, manageClients,
                     projects, projects, projects, projects, projects,
                     members, members, members, members,
-                    new GetWorkspaceService(database.workspaces(), access),
+                    new GetWorkspaceService(database.workspaces(), memberships),
                     new GetCurrentUserService(database.users(), database.workspaces()),
                     new RevokeApiKeyService(database.apiKeys(), database.workspaces(), revocations, database.auditLog(), clock, random),
                     sources, sources, sources, sources, sources,
@@ -160,10 +162,12 @@ public final class Gatehouse implements AutoCloseable {
 
             ClusterSignals signals = database.clusterSignals();
             revocations.onLocalChange(signals::credentialsChanged);
+            memberships.onLocalChange(signals::credentialsChanged);
             sources.onEmit(signals::eventAppended);
             signals.listen(new ClusterSignals.Listener() {
                 @Override
                 public void credentialsChanged() {
+                    memberships.changedElsewhere();
                     revocations.sync();
                 }
 

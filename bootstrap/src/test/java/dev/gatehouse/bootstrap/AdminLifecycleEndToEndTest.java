@@ -236,7 +236,10 @@ class AdminLifecycleEndToEndTest {
         assertThat(server.patchJson(members + "/" + memberId, memberKey, "{\"role\":\"owner\"}").status())
                 .as("an admin cannot take ownership").isEqualTo(403);
 
+        String workspace = "/v1/workspaces/" + ws.orgId;
+        assertThat(server.get(workspace, memberKey).status()).isEqualTo(200);
         assertThat(server.delete(members + "/" + memberId, ws.apiKey).status()).isEqualTo(204);
+        assertThat(server.get(workspace, memberKey).status()).as("the removal counts at once, however lately the member read").isEqualTo(404);
         assertThat(server.postJson(clients(), memberKey, "{\"name\":\"by-ex-member\"}").status()).isEqualTo(404);
         JsonNode list = server.get(members, ws.apiKey).json().get("data");
         long owners = 0;

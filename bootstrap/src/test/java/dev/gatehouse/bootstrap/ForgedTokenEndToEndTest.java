@@ -32,6 +32,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -317,6 +318,59 @@ class ForgedTokenEndToEndTest {
         for (String header : List.of("bearer " + genuine, "BEARER " + genuine, "Bearer   " + genuine)) {
             assertThat(call("/v1/workspaces/" + ws.orgId, List.of(header), Map.of()).status()).as(header).isEqualTo(200);
         }
+    }
+
+    @Test
+    void aCaseVariantOfAGenuineCredentialIs401EvenOnTheConnectionThatJustSentTheGenuineOne() throws IOException {
+        // Jetty's default per-connection header cache matched header values without regard to case, so that a variant
+        // sent after the genuine credential on the same connection was read as the genuine one
+        for (String genuineCredential : List.of(genuine, ws.apiKey)) {
+            int at = genuineCredential.length() - 12;
+            char c = genuineCredential.charAt(at);
+            while (!Character.isLetter(c)) {
+                c = genuineCredential.charAt(--at);
+            }
+            char flipped = Character.isUpperCase(c) ? Character.toLowerCase(c) : Character.toUpperCase(c);
+            String variant = genuineCredential.substring(0, at) + flipped + genuineCredential.substring(at + 1);
+            String path = "/v1/workspaces/" + ws.orgId;
+            URI base = URI.create(server.base);
+            try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+                socket.setSoTimeout(10_000);
+                InputStream in = socket.getInputStream();
+                assertThat(exchange(socket, in, path, genuineCredential)).isEqualTo(200);
+                assertThat(exchange(socket, in, path, variant)).as("a case variant on the same connection").isEqualTo(401);
+                assertThat(exchange(socket, in, path, genuineCredential)).isEqualTo(200);
+            }
+        }
+    }
+
+    /** One GET on a kept-alive connection; answers the status, having read the whole response. */
+    private static int exchange(Socket socket, InputStream in, String path, String credential) throws IOException {
+        String request = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + credential + "\r\n\r\n";
+        socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        String status = readLine(in);
+        int length = 0;
+        for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
+            if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) {
+                length = Integer.parseInt(line.substring(15).strip());
+            }
+        }
+        in.readNBytes(length);
+        return Integer.parseInt(status.split(" ")[1]);
+    }
+
+    private static String readLine(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int b = in.read(); b != '\n'; b = in.read()) {
+            if (b < 0) {
+                throw new IOException("the connection closed mid-response");
+            }
+            if (b != '\r') {
+                line.append((char) b);
+            }
+        }
+        return line.toString();
     }
 
     @Test

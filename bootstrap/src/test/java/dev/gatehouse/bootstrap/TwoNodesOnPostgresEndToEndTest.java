@@ -44,9 +44,14 @@ class TwoNodesOnPostgresEndToEndTest {
 
     /** Milliseconds until {@code status} first answers 401, polling every 10 ms for at most 5 s. */
     private static long millisUntil401(IntSupplier status) throws InterruptedException {
+        return millisUntil(401, status);
+    }
+
+    /** Milliseconds until {@code status} first answers {@code expected}, polling every 10 ms for at most 5 s. */
+    private static long millisUntil(int expected, IntSupplier status) throws InterruptedException {
         long start = System.nanoTime();
         while (System.nanoTime() - start < 5_000_000_000L) {
-            if (status.getAsInt() == 401) {
+            if (status.getAsInt() == expected) {
                 return (System.nanoTime() - start) / 1_000_000;
             }
             Thread.sleep(10);
@@ -98,6 +103,15 @@ class TwoNodesOnPostgresEndToEndTest {
                 String id = onA.emit(source, "{\"from\":\"a\"}");
                 assertThat(stream.next(Duration.ofSeconds(3)).id()).isEqualTo(id);
             }
+
+            String members = org + "/members";
+            TestServer.Response added = a.postJson(members, onA.apiKey, "{\"email\":\"leaving@example.test\",\"role\":\"member\"}");
+            String memberKey = added.json().at("/data/api_key").asText();
+            String memberId = added.json().at("/data/user_id").asText();
+            assertThat(b.get(org, memberKey).status()).isEqualTo(200);
+            assertThat(a.delete(members + "/" + memberId, onA.apiKey).status()).isEqualTo(204);
+            assertThat(a.get(org, memberKey).status()).isEqualTo(404);
+            assertThat(millisUntil(404, () -> b.get(org, memberKey).status())).isLessThan(1000);
 
             String oldKey = onA.apiKey;
             assertThat(b.get("/v1/users/me", oldKey).status()).isEqualTo(200);

@@ -1,29 +1,26 @@
 package dev.gatehouse.domain.common;
 
-import java.math.BigInteger;
 import java.util.random.RandomGenerator;
 
 /** Base62 text (digits, upper and lower case letters) for identifiers and credentials. */
 public final class Base62 {
 
     public static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-    private static final BigInteger BASE = BigInteger.valueOf(62);
 
     private Base62() {}
 
-    /** Encodes an unsigned number as exactly {@code width} base62 digits, left-padded with zeros. */
-    public static String encode(BigInteger value, int width) {
-        if (value.signum() < 0) {
+    /** Encodes a non-negative number as exactly {@code width} base62 digits, left-padded with zeros. */
+    public static String encode(long value, int width) {
+        if (value < 0) {
             throw new IllegalArgumentException("negative value");
         }
         char[] out = new char[width];
-        BigInteger rest = value;
+        long rest = value;
         for (int i = width - 1; i >= 0; i--) {
-            BigInteger[] qr = rest.divideAndRemainder(BASE);
-            out[i] = ALPHABET.charAt(qr[1].intValue());
-            rest = qr[0];
+            out[i] = ALPHABET.charAt((int) (rest % 62));
+            rest /= 62;
         }
-        if (rest.signum() != 0) {
+        if (rest != 0) {
             throw new IllegalArgumentException("value does not fit in " + width + " base62 digits");
         }
         return new String(out);

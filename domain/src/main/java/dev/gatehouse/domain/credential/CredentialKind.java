@@ -1,7 +1,6 @@
 package dev.gatehouse.domain.credential;
 
 import dev.gatehouse.domain.common.Base62;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.random.RandomGenerator;
 import java.util.zip.CRC32;
@@ -58,6 +57,6 @@ public enum CredentialKind {
     private static String checksum(String body) {
         CRC32 crc = new CRC32();
         crc.update(body.getBytes(StandardCharsets.US_ASCII));
-        return Base62.encode(BigInteger.valueOf(crc.getValue()), CHECKSUM_LENGTH);
+        return Base62.encode(crc.getValue(), CHECKSUM_LENGTH);
     }
 }

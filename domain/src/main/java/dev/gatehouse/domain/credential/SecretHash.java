@@ -15,6 +15,8 @@ public record SecretHash(String hex) {
 
     private static final BaseEncoding HEX = BaseEncoding.base16().lowerCase();
     private static final int SHA256_HEX_LENGTH = 64;
+    /** Never updated: only copied, by {@link #newDigest()}. */
+    private static final MessageDigest SHA256 = lookUpSha256();
 
     public SecretHash {
         Objects.requireNonNull(hex, "hex");
@@ -33,8 +35,21 @@ public record SecretHash(String hex) {
     }
 
     private static byte[] sha256(String plaintext) {
+        return newDigest().digest(plaintext.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A fresh SHA-256 digest: a copy of an unused one, which costs less than looking the algorithm up each time. */
+    private static MessageDigest newDigest() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(plaintext.getBytes(StandardCharsets.UTF_8));
+            return (MessageDigest) SHA256.clone();
+        } catch (CloneNotSupportedException e) {
+            return lookUpSha256();
+        }
+    }
+
+    private static MessageDigest lookUpSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }

@@ -3,7 +3,6 @@ package dev.gatehouse.domain.credential;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.domain.common.Base62;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -156,7 +155,7 @@ class CredentialKindTest {
     private static String crc32Base62(String body) {
         CRC32 crc = new CRC32();
         crc.update(body.getBytes(StandardCharsets.UTF_8));
-        return Base62.encode(BigInteger.valueOf(crc.getValue()), CredentialKind.CHECKSUM_LENGTH);
+        return Base62.encode(crc.getValue(), CredentialKind.CHECKSUM_LENGTH);
     }
 
     @Test

@@ -4,7 +4,6 @@ import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
 import dev.gatehouse.application.shared.InsufficientScopeException;
 import dev.gatehouse.application.shared.NotFoundException;
-import dev.gatehouse.application.shared.WorkspaceAccess;
 import dev.gatehouse.application.workspace.port.in.GetWorkspaceUseCase;
 import dev.gatehouse.application.workspace.port.out.WorkspaceRepository;
 import dev.gatehouse.domain.principal.Principal;
@@ -13,7 +12,10 @@ import dev.gatehouse.domain.workspace.Workspace;
 import dev.gatehouse.domain.workspace.WorkspaceId;
 import java.time.Duration;
 
-/** Reads a workspace: users must be members, clients must belong to it and hold {@code workspace:read}. */
+/**
+ * Reads a workspace: users must be members, clients must belong to it and hold {@code workspace:read}. A user's
+ * membership is checked through {@link RecentMemberships}, which a change made on this server empties at once.
+ */
 public final class GetWorkspaceService implements GetWorkspaceUseCase {
 
     public static final Scope WORKSPACE_READ = new Scope("workspace:read");
@@ -26,19 +28,21 @@ public final class GetWorkspaceService implements GetWorkspaceUseCase {
     private static final Duration RECENT = Duration.ofSeconds(1);
 
     private final WorkspaceRepository workspaces;
-    private final WorkspaceAccess access;
+    private final RecentMemberships memberships;
     private final Cache<WorkspaceId, Workspace> recent =
             CacheBuilder.newBuilder().maximumSize(10_000).expireAfterWrite(RECENT).build();
 
-    public GetWorkspaceService(WorkspaceRepository workspaces, WorkspaceAccess access) {
+    public GetWorkspaceService(WorkspaceRepository workspaces, RecentMemberships memberships) {
         this.workspaces = workspaces;
-        this.access = access;
+        this.memberships = memberships;
     }
 
     @Override
     public Workspace get(Principal caller, WorkspaceId id) {
         if (caller instanceof Principal.User user) {
-            access.requireMember(user.userId(), id);
+            if (memberships.find(id, user.userId()).isEmpty()) {
+                throw new NotFoundException("workspace " + id + " not found");
+            }
         } else if (caller instanceof Principal.WorkspaceClient client) {
             if (!client.workspaceId().equals(id)) {
                 throw new NotFoundException("workspace " + id + " not found");

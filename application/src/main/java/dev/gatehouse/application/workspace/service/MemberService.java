@@ -29,7 +29,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
-/** Members and roles. Only admins and the owner manage members; ownership moves only by the owner's transfer. */
+/**
+ * Members and roles. Only admins and the owner manage members; ownership moves only by the owner's transfer. Every
+ * membership write is followed by {@link RecentMemberships#changed()}, so that it counts at once.
+ */
 public final class MemberService implements MemberUseCases.ListMembersUseCase, MemberUseCases.AddMemberUseCase,
         MemberUseCases.ChangeMemberRoleUseCase, MemberUseCases.RemoveMemberUseCase {
 
@@ -43,9 +46,10 @@ public final class MemberService implements MemberUseCases.ListMembersUseCase, M
     private final AuditLog audit;
     private final Clock clock;
     private final RandomGenerator random;
+    private final RecentMemberships memberships;
 
     public MemberService(WorkspaceRepository workspaces, UserRepository users, PasswordHasher passwords, AuditLog audit,
-                         Clock clock, RandomGenerator random) {
+                         Clock clock, RandomGenerator random, RecentMemberships memberships) {
         this.workspaces = workspaces;
         this.users = users;
         this.access = new WorkspaceAccess(workspaces);
@@ -53,6 +57,7 @@ public final class MemberService implements MemberUseCases.ListMembersUseCase, M
         this.audit = audit;
         this.clock = clock;
         this.random = random;
+        this.memberships = memberships;
     }
 
     @Override
@@ -81,7 +86,11 @@ public final class MemberService implements MemberUseCases.ListMembersUseCase, M
             if (workspaces.findMembership(workspace, user.id()).isPresent()) {
                 throw new ConflictException(address + " is already a member");
             }
-            workspaces.putMembership(new Membership(workspace, user.id(), role));
+            try {
+                workspaces.putMembership(new Membership(workspace, user.id(), role));
+            } finally {
+                memberships.changed();
+            }
             added = new MemberUseCases.AddedMember(new Member(user, role), Optional.empty(), Optional.empty());
         } else {
             String password = Base62.random(random, PASSWORD_LENGTH);
@@ -91,6 +100,7 @@ public final class MemberService implements MemberUseCases.ListMembersUseCase, M
             ApiKey.Issued key = ApiKey.issue(user.id(), now, random);
             try {
                 workspaces.addMemberWithNewUser(user, key.key(), new Membership(workspace, user.id(), role));
+                memberships.changed();
             } catch (RuntimeException e) {
                 if (users.findByEmail(address).isPresent()) {
                     // Someone else created a user with this address in the meantime: add that user instead.
@@ -121,6 +131,8 @@ public final class MemberService implements MemberUseCases.ListMembersUseCase, M
                 workspaces.transferOwnership(workspace, actor.user(), member);
             } catch (IllegalStateException e) {
                 throw new ConflictException("ownership could not be transferred: " + e.getMessage());
+            } finally {
+                memberships.changed();
             }
             record(actor, workspace, "ownership_transferred", member, Role.OWNER);
             return new Member(user, Role.OWNER);
@@ -128,7 +140,7 @@ public final class MemberService implements MemberUseCases.ListMembersUseCase, M
         if (target.role() == Role.OWNER) {
             throw new ConflictException("the owner's role changes only by transferring ownership to another member");
         }
-        if (!workspaces.changeRoleUnlessOwner(workspace, member, role)) {
+        if (!changeRole(workspace, member, role)) {
             throw changedMeanwhile(workspace, member);
         }
         record(actor, workspace, "role_changed", member, role);
@@ -143,10 +155,26 @@ public final class MemberService implements MemberUseCases.ListMembersUseCase, M
         if (target.role() == Role.OWNER) {
             throw new ConflictException("the owner cannot be removed; transfer ownership first");
         }
-        if (!workspaces.removeMembership(workspace, member)) {
+        if (!removeMembership(workspace, member)) {
             throw changedMeanwhile(workspace, member);
         }
         audit.record(new AuditEvent.MemberChanged(workspace, actor.user(), actor.sourceIp(), "removed", member, "none", now()));
+    }
+
+    private boolean changeRole(WorkspaceId workspace, UserId member, Role role) {
+        try {
+            return workspaces.changeRoleUnlessOwner(workspace, member, role);
+        } finally {
+            memberships.changed();
+        }
+    }
+
+    private boolean removeMembership(WorkspaceId workspace, UserId member) {
+        try {
+            return workspaces.removeMembership(workspace, member);
+        } finally {
+            memberships.changed();
+        }
     }
 
     /** A conditional write changed nothing: the member left, or became the owner by a concurrent transfer. */

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.application.shared.ForbiddenException;
 import dev.gatehouse.application.shared.NotFoundException;
-import dev.gatehouse.application.shared.WorkspaceAccess;
 import dev.gatehouse.application.testing.InMemoryStores;
+import dev.gatehouse.application.testing.MutableClock;
 import dev.gatehouse.application.testing.Stores;
 import dev.gatehouse.application.testing.TestData;
 import dev.gatehouse.domain.apikey.ApiKeyId;
@@ -35,13 +35,16 @@ class GetWorkspaceServiceTest {
 
     private final TestData data = new TestData(new SplittableRandom(6));
     private Stores stores;
+    private final MutableClock clock = new MutableClock(T0);
+    private RecentMemberships memberships;
     private GetWorkspaceService service;
     private Workspace workspace;
 
     @BeforeEach
     void setUp() {
         stores = InMemoryStores.create();
-        service = new GetWorkspaceService(stores.workspaces(), new WorkspaceAccess(stores.workspaces()));
+        memberships = new RecentMemberships(stores.workspaces(), clock);
+        service = new GetWorkspaceService(stores.workspaces(), memberships);
         workspace = data.addWorkspace(stores);
     }
 
@@ -63,7 +66,7 @@ class GetWorkspaceServiceTest {
                     }
                     return method.invoke(stores.workspaces(), args);
                 });
-        GetWorkspaceService cached = new GetWorkspaceService(counting, new WorkspaceAccess(stores.workspaces()));
+        GetWorkspaceService cached = new GetWorkspaceService(counting, new RecentMemberships(stores.workspaces(), clock));
         User member = data.addMember(stores, workspace.id(), Role.MEMBER);
 
         assertThat(cached.get(user(member), workspace.id())).isEqualTo(workspace);
@@ -72,11 +75,35 @@ class GetWorkspaceServiceTest {
     }
 
     @Test
-    void getWhenMemberRemovedThenNotFoundAtOnceEvenIfTheWorkspaceWasJustRead() {
+    void getWhenMemberRemovedHereThenNotFoundAtOnceEvenIfTheWorkspaceWasJustRead() {
         User member = data.addMember(stores, workspace.id(), Role.MEMBER);
         service.get(user(member), workspace.id());
 
         stores.workspaces().removeMembership(workspace.id(), member.id());
+        memberships.changed();
+
+        assertThatThrownBy(() -> service.get(user(member), workspace.id())).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void getWhenMemberRemovedOnAnotherServerThenNotFoundOnceItsSignalArrives() {
+        User member = data.addMember(stores, workspace.id(), Role.MEMBER);
+        service.get(user(member), workspace.id());
+
+        stores.workspaces().removeMembership(workspace.id(), member.id());
+        assertThat(service.get(user(member), workspace.id())).isEqualTo(workspace);
+        memberships.changedElsewhere();
+
+        assertThatThrownBy(() -> service.get(user(member), workspace.id())).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void getWhenMemberRemovedOnAnotherServerAndTheSignalIsLostThenNotFoundWithinASecond() {
+        User member = data.addMember(stores, workspace.id(), Role.MEMBER);
+        service.get(user(member), workspace.id());
+
+        stores.workspaces().removeMembership(workspace.id(), member.id());
+        clock.advance(RecentMemberships.RECENT);
 
         assertThatThrownBy(() -> service.get(user(member), workspace.id())).isInstanceOf(NotFoundException.class);
     }

@@ -23,6 +23,7 @@ import dev.gatehouse.application.workspace.port.in.MemberUseCases.AddedMember;
 import dev.gatehouse.application.workspace.port.out.WorkspaceRepository;
 import dev.gatehouse.application.workspace.port.out.WorkspaceRepository.Member;
 import dev.gatehouse.domain.apikey.ApiKey;
+import dev.gatehouse.domain.apikey.ApiKeyId;
 import dev.gatehouse.domain.audit.AuditEvent;
 import dev.gatehouse.domain.credential.CredentialKind;
 import dev.gatehouse.domain.principal.Principal;
@@ -53,6 +54,8 @@ class MemberServiceTest {
     private Stores stores;
     private InMemoryAuditLog audit;
     private MemberService service;
+    private RecentMemberships memberships;
+    private GetWorkspaceService reads;
     private AuthenticateBearerService bearer;
     private Workspace workspace;
     private User owner;
@@ -63,7 +66,9 @@ class MemberServiceTest {
     void setUp() {
         stores = InMemoryStores.create();
         audit = (InMemoryAuditLog) stores.audit();
-        service = new MemberService(stores.workspaces(), stores.users(), passwords, audit, clock, data.random());
+        memberships = new RecentMemberships(stores.workspaces(), clock);
+        service = new MemberService(stores.workspaces(), stores.users(), passwords, audit, clock, data.random(), memberships);
+        reads = new GetWorkspaceService(stores.workspaces(), memberships);
         CredentialRevocations revocations = new CredentialRevocations(stores.revokedTokens(), stores.apiKeys(), stores.clients(),
                 clock);
         bearer = new AuthenticateBearerService(stores.apiKeys(), new FakeAccessTokenVerifier(new FakeAccessTokenSigner()),
@@ -371,6 +376,40 @@ class MemberServiceTest {
     }
 
     @Test
+    void removeWhenTheMemberJustReadTheWorkspaceThenTheirNextReadIsNotFoundAtOnce() {
+        assertThat(reads.get(principal(member), workspace.id())).isEqualTo(workspace);
+
+        service.remove(actor(admin), workspace.id(), member.id());
+
+        assertThatThrownBy(() -> reads.get(principal(member), workspace.id())).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void removeWhenTheTargetLeftMeanwhileThenTheRememberedMembershipsAreForgottenAllTheSame() {
+        assertThat(reads.get(principal(member), workspace.id())).isEqualTo(workspace);
+        MemberService racing = serviceWhere("removeMembership",
+                () -> stores.workspaces().removeMembership(workspace.id(), member.id()));
+
+        assertThatThrownBy(() -> racing.remove(actor(admin), workspace.id(), member.id())).isInstanceOf(NotFoundException.class);
+
+        assertThatThrownBy(() -> reads.get(principal(member), workspace.id())).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void everyMembershipWriteTellsTheOtherServers() {
+        int[] signals = {0};
+        memberships.onLocalChange(() -> signals[0]++);
+
+        AddedMember added = service.add(actor(admin), workspace.id(), "signalled@example.com", Role.MEMBER);
+        service.add(actor(admin), workspace.id(), data.addUser(stores).email(), Role.MEMBER);
+        service.changeRole(actor(admin), workspace.id(), added.member().user().id(), Role.ADMIN);
+        service.changeRole(actor(owner), workspace.id(), admin.id(), Role.OWNER);
+        service.remove(actor(admin), workspace.id(), added.member().user().id());
+
+        assertThat(signals[0]).isEqualTo(5);
+    }
+
+    @Test
     void removedAdminCanNoLongerManageMembers() {
         service.remove(actor(owner), workspace.id(), admin.id());
 
@@ -437,7 +476,7 @@ class MemberServiceTest {
     void addWhenTheSameNewEmailIsAddedMeanwhileThenConflictNotAFailure() {
         String email = "twice@example.com";
         MemberService racing = serviceWhere("addMemberWithNewUser",
-                () -> new MemberService(stores.workspaces(), stores.users(), passwords, audit, clock, data.random())
+                () -> new MemberService(stores.workspaces(), stores.users(), passwords, audit, clock, data.random(), memberships)
                         .add(actor(admin), workspace.id(), email, Role.MEMBER));
 
         assertThatThrownBy(() -> racing.add(actor(admin), workspace.id(), email, Role.ADMIN))
@@ -482,7 +521,7 @@ class MemberServiceTest {
                         throw e.getCause();
                     }
                 });
-        return new MemberService(racing, stores.users(), passwords, audit, clock, data.random());
+        return new MemberService(racing, stores.users(), passwords, audit, clock, data.random(), memberships);
     }
 
     private static void attempt(Runnable refused) {
@@ -506,5 +545,9 @@ class MemberServiceTest {
 
     private static Actor actor(User user) {
         return new Actor(user.id(), SOURCE_IP);
+    }
+
+    private static Principal principal(User user) {
+        return new Principal.User(user.id(), new ApiKeyId("ak_test"));
     }
 }

@@ -6,7 +6,7 @@ import dev.gatehouse.domain.principal.Principal;
 import dev.gatehouse.domain.scope.Scope;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import java.util.Collections;
+import java.util.Enumeration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -59,7 +59,7 @@ public final class BearerAuth {
         if (space < 0) {
             throw invalidToken("the Bearer credential is empty");
         }
-        if (Collections.list(ctx.req().getHeaders("Authorization")).size() > 1) {
+        if (moreThanOne(ctx.req().getHeaders("Authorization"))) {
             throw invalidToken("send one Authorization header, not several");
         }
         String credential = header.substring(space + 1).strip();
@@ -71,6 +71,14 @@ public final class BearerAuth {
             failedChecks.recordFailure(ip);
             throw invalidToken(e.getMessage());
         }
+    }
+
+    private static boolean moreThanOne(Enumeration<String> values) {
+        if (!values.hasMoreElements()) {
+            return false;
+        }
+        values.nextElement();
+        return values.hasMoreElements();
     }
 
     /** Wraps {@code handler} so that it runs only for a caller that {@code access} admits. */

@@ -46,6 +46,20 @@ public final class Json {
         }
     }
 
+    /** {@code body} as JSON, in UTF-8: for a response rendered once and sent many times with {@link #respondRendered}. */
+    public static byte[] render(Object body) {
+        try {
+            return MAPPER.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a response body", e);
+        }
+    }
+
+    /** Sends {@code json}, made by {@link #render}, as the JSON response with {@code status}. */
+    public static void respondRendered(Context ctx, int status, byte[] json) {
+        ctx.status(status).contentType(CONTENT_TYPE).result(json);
+    }
+
     /** Parses the request body as a JSON object; an empty body is an empty object. */
     public static ObjectNode readObject(Context ctx) {
         // JSON is UTF-8 (RFC 8259 §8.1); ctx.body() would throw on a Content-Type charset that names no charset

@@ -28,6 +28,7 @@ public final class RequestLog {
     private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final int MAX_LOGGED_PATH = 200;
     private static final Logger ACCESS = LoggerFactory.getLogger(ACCESS_LOGGER);
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private final ClientAddress addresses;
 
@@ -50,7 +51,7 @@ public final class RequestLog {
             MDC.put("method", ctx.method().name());
             MDC.put("path", printable(ctx.path()));
             MDC.put("status", Integer.toString(ctx.statusCode()));
-            MDC.put("duration_ms", String.format(Locale.ROOT, "%.1f", millis));
+            MDC.put("duration_ms", tenths(millis));
             MDC.put("ip", addresses.of(ctx));
             String principal = ctx.attribute(BearerAuth.PRINCIPAL_ATTRIBUTE);
             MDC.put("principal", principal == null ? "-" : principal);
@@ -60,9 +61,29 @@ public final class RequestLog {
         }
     }
 
-    private static String newId() {
+    /** 32 lowercase hex digits: 128 random bits. */
+    static String newId() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        return String.format(Locale.ROOT, "%016x%016x", random.nextLong(), random.nextLong());
+        char[] id = new char[32];
+        hex(random.nextLong(), id, 0);
+        hex(random.nextLong(), id, 16);
+        return new String(id);
+    }
+
+    private static void hex(long value, char[] out, int at) {
+        for (int i = 15; i >= 0; i--) {
+            out[at + i] = HEX[(int) (value & 0xf)];
+            value >>>= 4;
+        }
+    }
+
+    /** Milliseconds with one decimal ({@code 0.3}, {@code 12.0}), as {@code %.1f} would write them, without a Formatter. */
+    static String tenths(float millis) {
+        if (!(millis >= 0) || millis >= Long.MAX_VALUE / 10f) {
+            return String.format(Locale.ROOT, "%.1f", millis);
+        }
+        long tenths = Math.round(millis * 10.0);
+        return (tenths / 10) + "." + (tenths % 10);
     }
 
     /** The path as far as it is printable and not too long: it is the caller's text, not ours. */

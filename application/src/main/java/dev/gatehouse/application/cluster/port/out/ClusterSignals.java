@@ -4,9 +4,10 @@ import dev.gatehouse.domain.source.SourceId;
 
 /**
  * Tells the other servers sharing the database that something changed, so that they act on it at once
- * rather than at their next periodic check: credentials were revoked or changed (they re-read the
- * revocations), or an event was appended to a source (they forward it to their open streams). Signals are
- * best effort: a lost one is made good by the periodic check. A server ignores its own signals.
+ * rather than at their next periodic check: credentials were revoked or changed, or a membership was
+ * changed (they re-read the revocations and forget the memberships they remembered), or an event was
+ * appended to a source (they forward it to their open streams). Signals are best effort: a lost one is made
+ * good by the periodic check, or by the memberships' one-second expiry. A server ignores its own signals.
  */
 public interface ClusterSignals {
 
@@ -20,7 +21,10 @@ public interface ClusterSignals {
     /** What a server does with other servers' signals. */
     interface Listener {
 
-        /** Credentials changed elsewhere; also called after a lost connection, since signals may have been missed. */
+        /**
+         * Credentials or memberships changed elsewhere; also called after a lost connection, since signals may have
+         * been missed.
+         */
         void credentialsChanged();
 
         void eventAppended(SourceId source, long sequence);
