@@ -43,9 +43,12 @@ public final class BearerAuth {
 
     /** The caller, whatever kind of credential it used. */
     public Principal require(Context ctx) {
+        return require(ctx, ctx.header("Authorization"));
+    }
+
+    private Principal require(Context ctx, String header) {
         String ip = addresses.of(ctx);
         failedChecks.check(ip).orThrottle();
-        String header = ctx.header("Authorization");
         if (header == null || header.isBlank()) {
             throw new ApiException(401, "an Authorization: Bearer credential is required",
                     Map.of("WWW-Authenticate", CHALLENGE));
@@ -121,7 +124,7 @@ public final class BearerAuth {
                 return session.get();
             }
         }
-        return require(ctx);
+        return require(ctx, header);
     }
 
     /** The user behind a principal that {@link Access#apiKey()} admitted. */

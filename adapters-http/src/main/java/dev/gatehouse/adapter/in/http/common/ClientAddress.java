@@ -49,7 +49,8 @@ public final class ClientAddress {
 
     /** The client's address, for the limits and the access log. */
     public String of(Context ctx) {
-        return resolve(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"));
+        String peer = ctx.req().getRemoteAddr();
+        return trusted.isEmpty() ? peer : resolve(peer, ctx.header("X-Forwarded-For"));
     }
 
     /** The client's address given the socket peer and the {@code X-Forwarded-For} header (null when absent). */
