@@ -234,6 +234,15 @@ public final class SseWriter implements AutoCloseable {
                     return lastWords("the credential expired");
                 }
                 if (!credentialValid.getAsBoolean()) {
+                    // what was recorded before the revocation was seen still goes out (the revocation's own
+                    // audit event among it), then the stream ends
+                    for (int taken = 0; taken < EVENTS_PER_TURN && waiting.size() < HIGH_WATER; taken++) {
+                        Optional<StreamedEvent> event = events.next(Duration.ZERO);
+                        if (event.isEmpty()) {
+                            break;
+                        }
+                        waiting.writeBytes(frame(event.get()));
+                    }
                     return lastWords("the credential was revoked");
                 }
                 if (!now.isBefore(nextHeartbeat)) {
