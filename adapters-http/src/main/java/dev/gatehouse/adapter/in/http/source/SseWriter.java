@@ -236,13 +236,7 @@ public final class SseWriter implements AutoCloseable {
                 if (!credentialValid.getAsBoolean()) {
                     // what was recorded before the revocation was seen still goes out (the revocation's own
                     // audit event among it), then the stream ends
-                    for (int taken = 0; taken < EVENTS_PER_TURN && waiting.size() < HIGH_WATER; taken++) {
-                        Optional<StreamedEvent> event = events.next(Duration.ZERO);
-                        if (event.isEmpty()) {
-                            break;
-                        }
-                        waiting.writeBytes(frame(event.get()));
-                    }
+                    take(EVENTS_PER_TURN);
                     return lastWords("the credential was revoked");
                 }
                 if (!now.isBefore(nextHeartbeat)) {
@@ -252,18 +246,11 @@ public final class SseWriter implements AutoCloseable {
                     nextHeartbeat = now.plus(heartbeat);
                 }
                 int taken = 0;
-                boolean queueEmpty = false;
                 while (true) {
-                    while (taken < EVENTS_PER_TURN && waiting.size() < HIGH_WATER) {
-                        Optional<StreamedEvent> event = events.next(Duration.ZERO);
-                        if (event.isEmpty()) {
-                            queueEmpty = true;
-                            break;
-                        }
-                        waiting.writeBytes(frame(event.get()));
-                        taken++;
-                    }
-                    if (queueEmpty && waiting.size() < HIGH_WATER && events.overflowed()) {
+                    taken += take(EVENTS_PER_TURN - taken);
+                    // take stops at the turn's share, at the high-water mark, or when the queue is empty
+                    boolean queueEmpty = taken < EVENTS_PER_TURN && waiting.size() < HIGH_WATER;
+                    if (queueEmpty && events.overflowed()) {
                         return lastWords("the reader fell behind; reconnect with Last-Event-ID to resume");
                     }
                     if (!write()) {
@@ -288,6 +275,20 @@ public final class SseWriter implements AutoCloseable {
                 LOG.warn("event stream ended by an unexpected error", e);
                 return true;
             }
+        }
+
+        /** Takes up to {@code most} events without waiting, while fewer than {@link #HIGH_WATER} bytes wait; how many. */
+        private int take(int most) throws IOException, InterruptedException {
+            int taken = 0;
+            while (taken < most && waiting.size() < HIGH_WATER) {
+                Optional<StreamedEvent> event = events.next(Duration.ZERO);
+                if (event.isEmpty()) {
+                    break;
+                }
+                waiting.writeBytes(frame(event.get()));
+                taken++;
+            }
+            return taken;
         }
 
         /** Writes what waits as far as the output takes it; true when all of it was handed over. */
