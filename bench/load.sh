@@ -2,13 +2,14 @@
 # The load benchmark of docs/performance.md: the real server jar on loopback, driven by wrk, in one run.
 #
 #   bench/load.sh [--size 10|10000|100000] [--duration S] [--warmup S] [--connections N] [--sas on|off]
-#                 [--reuse on|off] [--sse N] [--rebuild] [--java-opts "..."]
+#                 [--reuse on|off] [--sse N] [--audit-sse N] [--rebuild] [--java-opts "..."]
 #
 # It measures, with the same connections and warm-up for each:
 #   GET /health (the baseline), GET /v1/workspaces/{org} with an OAuth token and with an API key,
 #   POST /v1/oauth/token (form body, Basic) with --token-reuse off and on, and the same grant on a minimal
 #   Spring Authorization Server (bench/sas-baseline); start-up to the first 200 on H2; server RSS and CPU
-#   per token (from /proc); the in-process RS256 signing ceiling (JMH, both cores).
+#   per token (from /proc); the in-process RS256 signing ceiling (JMH, both cores). --sse N and --audit-sse N
+#   add N concurrent streams on one source, and on the workspace's audit stream (bench/sse_streams.py).
 # It needs java, maven, curl, jq, python3 and wrk (wrk is installed with apt-get when missing and run as root).
 set -euo pipefail
 
@@ -26,12 +27,13 @@ THREADS=2
 SAS=on
 REUSE=on
 SSE=0
+AUDIT_SSE=0
 REBUILD=0
 # The flags of the measured server (docs/performance.md#jvm-flags): a small serial-GC heap for a 2-core box.
 JAVA_OPTS=${GATEHOUSE_BENCH_JAVA_OPTS:-"-XX:+UseSerialGC -Xms64m -Xmx192m -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=64m -Xss512k"}
 
 die() { echo "load.sh: $*" >&2; exit 1; }
-usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
+usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 
 while [[ $# -gt 0 ]]; do
   case $1 in
@@ -42,6 +44,7 @@ while [[ $# -gt 0 ]]; do
     --sas) SAS=$2; shift 2 ;;
     --reuse) REUSE=$2; shift 2 ;;
     --sse) SSE=$2; shift 2 ;;
+    --audit-sse) AUDIT_SSE=$2; shift 2 ;;
     --rebuild) REBUILD=1; shift ;;
     --java-opts) JAVA_OPTS=$2; shift 2 ;;
     -h|--help) usage 0 ;;
@@ -249,6 +252,15 @@ if [[ $SSE -gt 0 ]]; then
   SSE_RESULT=$(tail -1 "$WORK/sse.out")
   stop_pid "$GH_PID"
 fi
+if [[ $AUDIT_SSE -gt 0 ]]; then
+  # the workspace's audit stream: its events are the OAuth clients the script creates
+  start_gatehouse audit-sse.log --sse-heartbeat 5 --sse-max-streams-per-principal 10000
+  echo "opening $AUDIT_SSE audit streams, then 5 audited changes, then 30 s of heartbeats" >&2
+  python3 "$ROOT/bench/sse_streams.py" "$GH_BASE/v1/workspaces/$ORG/audit/sse" "$KEY" "$AUDIT_SSE" 30 5 "$GH_PID" 5 \
+    >"$WORK/audit-sse.out" 2>&1 || true
+  AUDIT_SSE_RESULT=$(tail -1 "$WORK/audit-sse.out")
+  stop_pid "$GH_PID"
+fi
 
 # ---- report
 base_rps=$(result health R_RPS)
@@ -278,4 +290,5 @@ if [[ $SAS == on ]]; then
   echo "SAS token endpoint / signing ceiling: $(ratio "$sas_rps" "$SIGN_CEILING")"
 fi
 [[ $SSE -gt 0 ]] && echo "SSE: $SSE_RESULT"
+[[ $AUDIT_SSE -gt 0 ]] && echo "audit SSE: $AUDIT_SSE_RESULT"
 exit 0

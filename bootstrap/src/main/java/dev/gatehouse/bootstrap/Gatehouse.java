@@ -137,6 +137,7 @@ public final class Gatehouse implements AutoCloseable {
                     database.workspaces(), database.apiKeys(), passwords, ConsoleSessionPolicy.DEFAULTS, clock, random);
             TokenRevocationService tokenRevocation = new TokenRevocationService(authenticator, tokens, database.clients(),
                     revocations, database.auditLog(), clock);
+            AuditStreamService auditStreams = new AuditStreamService(database.auditLog(), access);
             HttpUseCases useCases = new HttpUseCases(
                     new AuthenticateBearerService(database.apiKeys(), tokens, database.clients(), revocations, clock,
                             CREDENTIAL_CACHE_SIZE),
@@ -155,7 +156,7 @@ public final class Gatehouse implements AutoCloseable {
                     new GetCurrentUserService(database.users(), database.workspaces()),
                     new RevokeApiKeyService(database.apiKeys(), database.workspaces(), revocations, database.auditLog(), clock, random),
                     sources, sources, sources, sources, sources,
-                    new AuditStreamService(database.auditLog(), access),
+                    auditStreams,
                     catalog,
                     database::isReachable,
                     consoleSessions, consoleSessions, consoleSessions, consoleSessions);
@@ -177,6 +178,8 @@ public final class Gatehouse implements AutoCloseable {
                 }
             });
             every(maintenance, 1, TimeUnit.SECONDS, "revocation sync", revocations::sync);
+            every(maintenance, AuditStreamService.POLL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS, "audit stream poll",
+                    auditStreams::poll);
             every(maintenance, 5, TimeUnit.SECONDS, "failure audit", failures::flushEnded);
             every(maintenance, 60, TimeUnit.SECONDS, "revocation purge", revocations::purgeExpired);
             every(maintenance, 60, TimeUnit.SECONDS, "event retention", sources::purgeExpiredEvents);

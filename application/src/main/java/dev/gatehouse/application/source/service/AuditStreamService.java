@@ -14,29 +14,48 @@ import dev.gatehouse.domain.source.SourceEvent;
 import dev.gatehouse.domain.workspace.WorkspaceId;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The built-in audit source of each workspace. Its stream reads the audit log itself, polling it a few
- * times a second, so that it sees the events recorded by every server sharing the database. Event ids are
- * {@code <ms>-<audit number>}; a stream without {@code Last-Event-ID} starts with the events to come.
+ * The built-in audit source of each workspace. Its streams read the audit log itself, so that they see the
+ * events recorded by every server sharing the database. Event ids are {@code <ms>-<audit number>}; a stream
+ * without {@code Last-Event-ID} starts with the events to come.
+ *
+ * <p>The log is read by {@link #poll()}, which the server calls every {@link #POLL_INTERVAL}: one read per
+ * workspace that has open streams, however many streams it has. Each workspace keeps its newest
+ * {@value #KEPT} events in memory, and its streams take theirs from there, woken when new ones arrive. A stream
+ * that resumes from further back, or that falls that far behind, reads the log itself until it has caught up.
  *
  * <p>Audit numbers are handed out when an event is inserted, so two events recorded at the same moment may
- * commit out of order. Each poll therefore re-reads the last {@value #REREAD} numbers below the newest one
- * delivered and skips those already delivered, so a late commit is not lost.
+ * commit out of order. Each read therefore re-reads the last {@value #REREAD} numbers below the newest one
+ * seen, and each stream skips those it has delivered, so a late commit is not lost.
  */
 public final class AuditStreamService implements SourceUseCases.SubscribeToAuditUseCase {
 
     public static final Scope AUDIT_READ = new Scope("audit:read");
-    private static final Duration POLL = Duration.ofMillis(250);
-    private static final int PAGE = 100;
+    /** How often {@link #poll()} is meant to run. */
+    public static final Duration POLL_INTERVAL = Duration.ofMillis(250);
+    static final int PAGE = 100;
     static final int REREAD = 64;
+    static final int KEPT = 1_024;
+    /** At most this many pages per workspace and poll; a larger burst is read on by the next polls. */
+    private static final int PAGES_PER_POLL = 8;
 
     private final AuditLog audit;
     private final WorkspaceAccess access;
+    private final Map<WorkspaceId, Tail> tails = new ConcurrentHashMap<>();
 
     public AuditStreamService(AuditLog audit, WorkspaceAccess access) {
         this.audit = audit;
@@ -58,33 +77,135 @@ public final class AuditStreamService implements SourceUseCases.SubscribeToAudit
         long latest = audit.latestId(workspace);
         // A Last-Event-ID beyond the newest event (from another database, say) resumes at the newest.
         long after = Math.min(lastEventId.flatMap(SourceEvent::sequenceOf).orElse(latest), latest);
-        return new AuditEventStream(workspace, after);
+        Tail tail = tails.compute(workspace, (id, existing) -> {
+            Tail open = existing == null ? new Tail(id, latest) : existing;
+            open.streams++;
+            return open;
+        });
+        return new AuditEventStream(tail, after);
+    }
+
+    /**
+     * Reads the audit log once for each workspace that has open streams, and wakes the streams that have new
+     * events. The server runs it every {@link #POLL_INTERVAL}; until it runs, streams see no new events.
+     * Every workspace is read even when one read fails; the first failure is then thrown.
+     */
+    public void poll() {
+        RuntimeException failure = null;
+        for (Tail tail : tails.values()) {
+            try {
+                tail.refresh();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** How many workspaces have open audit streams (each costs one read per poll). */
+    public int watchedWorkspaces() {
+        return tails.size();
+    }
+
+    /** One workspace's newest audit events, shared by its open streams. */
+    private final class Tail {
+
+        private final WorkspaceId workspace;
+        /** Every event numbered above {@code floor} up to {@code newest} that had committed at the last read. */
+        private final TreeMap<Long, RecordedAuditEvent> events = new TreeMap<>();
+        private final Set<Runnable> listeners = ConcurrentHashMap.newKeySet();
+        private long floor;
+        private long newest;
+        private volatile long version;
+        /** Open streams; changed only inside {@code tails.compute}. */
+        private int streams;
+
+        Tail(WorkspaceId workspace, long latest) {
+            this.workspace = workspace;
+            this.floor = Math.max(0, latest - REREAD);
+            this.newest = floor;
+        }
+
+        void refresh() {
+            long from;
+            synchronized (this) {
+                from = Math.max(floor, newest - REREAD);
+            }
+            List<RecordedAuditEvent> read = new ArrayList<>();
+            for (int page = 0; page < PAGES_PER_POLL; page++) {
+                List<RecordedAuditEvent> batch = audit.after(workspace, from, PAGE + REREAD);
+                read.addAll(batch);
+                if (batch.size() < PAGE + REREAD) {
+                    break;
+                }
+                from = batch.get(batch.size() - 1).id();
+            }
+            boolean fresh = false;
+            synchronized (this) {
+                for (RecordedAuditEvent event : read) {
+                    if (event.id() > floor && events.putIfAbsent(event.id(), event) == null) {
+                        fresh = true;
+                        newest = Math.max(newest, event.id());
+                    }
+                }
+                while (events.size() > KEPT) {
+                    floor = events.pollFirstEntry().getKey();
+                }
+                if (fresh) {
+                    version++;
+                }
+            }
+            if (fresh) {
+                listeners.forEach(Runnable::run);
+            }
+        }
+
+        /** The kept events numbered above {@code from}, oldest first; empty when {@code from} is older than what is kept. */
+        synchronized Optional<List<RecordedAuditEvent>> after(long from) {
+            if (from < floor) {
+                return Optional.empty();
+            }
+            return Optional.of(new ArrayList<>(events.tailMap(from, false).values()));
+        }
+
+        long version() {
+            return version;
+        }
     }
 
     private final class AuditEventStream implements EventStream {
 
-        private final WorkspaceId workspace;
+        private final Tail tail;
         private final Deque<RecordedAuditEvent> pending = new ArrayDeque<>();
-        private final java.util.NavigableSet<Long> delivered = new java.util.TreeSet<>();
+        private final NavigableSet<Long> delivered = new TreeSet<>();
         private final long resumedAfter;
+        private final Semaphore wakeups = new Semaphore(0);
+        private final Runnable signal = this::signal;
+        private volatile Runnable listener = () -> { };
         private long lastDelivered;
+        /** The tail's version when this stream last looked at it with nothing older left to read; -1 before. */
+        private long seenVersion = -1;
+        private boolean closed;
 
-        AuditEventStream(WorkspaceId workspace, long after) {
-            this.workspace = workspace;
+        AuditEventStream(Tail tail, long after) {
+            this.tail = tail;
             this.resumedAfter = after;
             this.lastDelivered = after;
+            tail.listeners.add(signal);
         }
 
         @Override
         public Optional<StreamedEvent> next(Duration timeout) throws InterruptedException {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (pending.isEmpty()) {
-                long from = Math.max(0, lastDelivered - REREAD);
-                for (RecordedAuditEvent event : audit.after(workspace, from, PAGE + REREAD)) {
-                    if (event.id() > resumedAfter && !delivered.contains(event.id())) {
-                        pending.add(event);
-                    }
-                }
+                wakeups.drainPermits();
+                collect();
                 if (!pending.isEmpty()) {
                     break;
                 }
@@ -92,7 +213,7 @@ public final class AuditStreamService implements SourceUseCases.SubscribeToAudit
                 if (left <= 0) {
                     return Optional.empty();
                 }
-                Thread.sleep(Math.min(POLL.toMillis(), Math.max(1, left / 1_000_000)));
+                wakeups.tryAcquire(left, TimeUnit.NANOSECONDS);
             }
             RecordedAuditEvent event = pending.poll();
             lastDelivered = Math.max(lastDelivered, event.id());
@@ -107,9 +228,32 @@ public final class AuditStreamService implements SourceUseCases.SubscribeToAudit
             return Optional.of(StreamedEvent.structured(id, event.at().toEpochMilli(), payload));
         }
 
+        /** Fills {@code pending} from the workspace's kept events, or from the log while this stream is further back. */
+        private void collect() {
+            long version = tail.version();
+            if (version == seenVersion) {
+                return; // nothing arrived since this stream last took everything there was
+            }
+            long from = Math.max(0, lastDelivered - REREAD);
+            Optional<List<RecordedAuditEvent>> kept = tail.after(from);
+            List<RecordedAuditEvent> found = kept.orElseGet(() -> audit.after(tail.workspace, from, PAGE + REREAD));
+            for (RecordedAuditEvent event : found) {
+                if (event.id() > resumedAfter && !delivered.contains(event.id())) {
+                    pending.add(event);
+                }
+            }
+            // once caught up with the kept events, look again only when the tail has new ones
+            seenVersion = kept.isPresent() && pending.isEmpty() ? version : -1;
+        }
+
+        private void signal() {
+            wakeups.release();
+            listener.run();
+        }
+
         @Override
-        public Optional<Duration> pollInterval() {
-            return Optional.of(POLL);
+        public void onAvailable(Runnable listener) {
+            this.listener = listener;
         }
 
         @Override
@@ -119,6 +263,14 @@ public final class AuditStreamService implements SourceUseCases.SubscribeToAudit
 
         @Override
         public void close() {
+            synchronized (this) {
+                if (closed) {
+                    return;
+                }
+                closed = true;
+            }
+            tail.listeners.remove(signal);
+            tails.computeIfPresent(tail.workspace, (id, open) -> --open.streams == 0 ? null : open);
         }
     }
 }

@@ -30,9 +30,12 @@ import dev.gatehouse.domain.workspace.Workspace;
 import dev.gatehouse.domain.workspace.WorkspaceId;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -121,6 +124,7 @@ class AuditStreamServiceTest {
         assertThat(stream.next(QUIET)).isEmpty();
 
         audit.record(new AuditEvent.ApiKeyRevoked(workspace.id(), admin.id(), T0.plusMillis(5)));
+        service.poll();
         StreamedEvent event = stream.next(WAIT).orElseThrow();
 
         RecordedAuditEvent recorded = lastRecorded();
@@ -141,6 +145,7 @@ class AuditStreamServiceTest {
 
         audit.record(new AuditEvent.ApiKeyRevoked(other.id(), admin.id(), T0));
         audit.record(new AuditEvent.WorkspaceBootstrapped(workspace.id(), admin.id(), T0));
+        service.poll();
 
         assertThat(stream.next(WAIT)).hasValueSatisfying(
                 event -> assertThat(event.eventFields()).containsEntry("type", "workspace.bootstrapped"));
@@ -208,12 +213,125 @@ class AuditStreamServiceTest {
 
         audit.record(new AuditEvent.OAuthClientCreated(workspace.id(), admin.id(), client.id(), client.clientId(),
                 client.name(), T0));
+        service.poll();
 
         StreamedEvent event = stream.next(WAIT).orElseThrow();
         assertThat(event.eventFields().values()).allSatisfy(value -> assertThat(String.valueOf(value))
                 .doesNotContain(registration.secret().value())
                 .doesNotContain(client.secretHash().hex()));
         assertThat(event.eventFields()).containsEntry("client_id", client.clientId().value());
+    }
+
+    @Test
+    void manyStreamsOfAWorkspaceCostOneReadOfTheLogPerPoll() throws Exception {
+        CountingAuditLog counting = new CountingAuditLog(audit);
+        service = new AuditStreamService(counting, new WorkspaceAccess(stores.workspaces()));
+        List<EventStream> streams = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            streams.add(subscribe(user(admin), Optional.empty()));
+        }
+        audit.record(new AuditEvent.ApiKeyRevoked(workspace.id(), admin.id(), T0));
+        counting.reads = 0;
+
+        service.poll();
+        for (EventStream stream : streams) {
+            assertThat(stream.next(Duration.ZERO)).hasValueSatisfying(
+                    event -> assertThat(event.eventFields()).containsEntry("type", "api_key.revoked"));
+            assertThat(stream.next(Duration.ZERO)).isEmpty();
+        }
+
+        assertThat(counting.reads).isEqualTo(1);
+    }
+
+    @Test
+    void aPollWakesTheStreamsOfAWorkspaceOnlyWhenItFoundNewEvents() {
+        Workspace other = data.addWorkspace(stores);
+        EventStream stream = subscribe(user(admin), Optional.empty());
+        AtomicInteger wakes = new AtomicInteger();
+        stream.onAvailable(wakes::incrementAndGet);
+
+        service.poll();
+        audit.record(new AuditEvent.ApiKeyRevoked(other.id(), admin.id(), T0));
+        service.poll();
+        assertThat(wakes).hasValue(0);
+
+        audit.record(new AuditEvent.ApiKeyRevoked(workspace.id(), admin.id(), T0));
+        service.poll();
+        service.poll();
+        assertThat(wakes).hasValue(1);
+    }
+
+    @Test
+    void closingTheLastStreamOfAWorkspaceStopsReadingItsLog() {
+        CountingAuditLog counting = new CountingAuditLog(audit);
+        service = new AuditStreamService(counting, new WorkspaceAccess(stores.workspaces()));
+        EventStream first = subscribe(user(admin), Optional.empty());
+        EventStream second = subscribe(user(admin), Optional.empty());
+        assertThat(service.watchedWorkspaces()).isEqualTo(1);
+
+        first.close();
+        first.close();
+        counting.reads = 0;
+        service.poll();
+        assertThat(counting.reads).isEqualTo(1);
+
+        second.close();
+        counting.reads = 0;
+        service.poll();
+        assertThat(counting.reads).isZero();
+        assertThat(service.watchedWorkspaces()).isZero();
+    }
+
+    @Test
+    void streamsFurtherBackThanTheKeptEventsReadTheLogUntilTheyCatchUp() throws Exception {
+        long before = audit.latestId(workspace.id());
+        EventStream live = subscribe(user(admin), Optional.empty());
+        int count = AuditStreamService.KEPT + 300;
+        for (int i = 0; i < count; i++) {
+            audit.record(new AuditEvent.ApiKeyRevoked(workspace.id(), admin.id(), T0.plusMillis(i)));
+        }
+        service.poll();
+        service.poll();
+        EventStream resumed = subscribe(user(admin), Optional.of("0-0"));
+        List<String> all = audit.after(workspace.id(), 0, 10_000).stream()
+                .map(event -> event.at().toEpochMilli() + "-" + event.id()).toList();
+        List<String> sinceSubscribing = audit.after(workspace.id(), before, 10_000).stream()
+                .map(event -> event.at().toEpochMilli() + "-" + event.id()).toList();
+
+        assertThat(drain(live)).hasSize(count).containsExactlyElementsOf(sinceSubscribing);
+        assertThat(drain(resumed)).containsExactlyElementsOf(all);
+    }
+
+    @Test
+    void anEventThatCommitsAfterANewerOneIsStillDeliveredOnce() throws Exception {
+        ScriptedAuditLog log = new ScriptedAuditLog();
+        service = new AuditStreamService(log, new WorkspaceAccess(stores.workspaces()));
+        EventStream stream = subscribe(user(admin), Optional.empty());
+
+        log.commit(new RecordedAuditEvent(2, workspace.id(), "api_key.revoked", T0, Map.of()));
+        List<String> first = drain(stream);
+        log.commit(new RecordedAuditEvent(1, workspace.id(), "api_key.revoked", T0, Map.of()));
+        List<String> late = drain(stream);
+
+        assertThat(first).containsExactly(T0.toEpochMilli() + "-2");
+        assertThat(late).containsExactly(T0.toEpochMilli() + "-1");
+        assertThat(drain(stream)).isEmpty();
+    }
+
+    @Test
+    void aPollReadsEveryWorkspaceEvenWhenOneReadFails() throws Exception {
+        Workspace other = data.addWorkspace(stores);
+        User otherAdmin = data.addMember(stores, other.id(), Role.ADMIN);
+        FailingAuditLog failing = new FailingAuditLog(audit, workspace.id());
+        service = new AuditStreamService(failing, new WorkspaceAccess(stores.workspaces()));
+        subscribe(user(admin), Optional.empty());
+        EventStream healthy = service.subscribe(user(otherAdmin), other.id(), Optional.empty());
+        opened.add(healthy);
+        audit.record(new AuditEvent.ApiKeyRevoked(other.id(), otherAdmin.id(), T0));
+        failing.failing = true;
+
+        assertThatThrownBy(service::poll).isInstanceOf(IllegalStateException.class).hasMessage("database down");
+        assertThat(healthy.next(Duration.ZERO)).isPresent();
     }
 
     private EventStream subscribe(Principal caller, Optional<String> lastEventId) {
@@ -227,7 +345,8 @@ class AuditStreamServiceTest {
         return all.get(all.size() - 1);
     }
 
-    private static List<String> drain(EventStream stream) throws InterruptedException {
+    private List<String> drain(EventStream stream) throws InterruptedException {
+        service.poll();
         List<String> ids = new ArrayList<>();
         for (Optional<StreamedEvent> next = stream.next(QUIET); next.isPresent(); next = stream.next(QUIET)) {
             ids.add(next.get().id());
@@ -242,5 +361,90 @@ class AuditStreamServiceTest {
     private Principal client(WorkspaceId workspaceId, String scopes) {
         return new Principal.WorkspaceClient(new ClientId(CredentialKind.CLIENT_ID.generate(data.random())), workspaceId,
                 ScopeSet.parse(scopes), ProjectAccess.all(), "jti", T0.plus(Duration.ofHours(1)));
+    }
+
+    /** Counts the reads of the log. */
+    private static final class CountingAuditLog implements AuditLog {
+        private final AuditLog log;
+        int reads;
+
+        CountingAuditLog(AuditLog log) {
+            this.log = log;
+        }
+
+        @Override
+        public void record(AuditEvent event) {
+            log.record(event);
+        }
+
+        @Override
+        public List<RecordedAuditEvent> after(WorkspaceId workspace, long afterId, int limit) {
+            reads++;
+            return log.after(workspace, afterId, limit);
+        }
+
+        @Override
+        public long latestId(WorkspaceId workspace) {
+            return log.latestId(workspace);
+        }
+    }
+
+    /** Fails every read of one workspace's log once told to. */
+    private static final class FailingAuditLog implements AuditLog {
+        private final AuditLog log;
+        private final WorkspaceId broken;
+        boolean failing;
+
+        FailingAuditLog(AuditLog log, WorkspaceId broken) {
+            this.log = log;
+            this.broken = broken;
+        }
+
+        @Override
+        public void record(AuditEvent event) {
+            log.record(event);
+        }
+
+        @Override
+        public List<RecordedAuditEvent> after(WorkspaceId workspace, long afterId, int limit) {
+            if (failing && workspace.equals(broken)) {
+                throw new IllegalStateException("database down");
+            }
+            return log.after(workspace, afterId, limit);
+        }
+
+        @Override
+        public long latestId(WorkspaceId workspace) {
+            return log.latestId(workspace);
+        }
+    }
+
+    /** A log whose events become visible in the order the test commits them, whatever their numbers. */
+    private static final class ScriptedAuditLog implements AuditLog {
+        private final List<RecordedAuditEvent> committed = new ArrayList<>();
+
+        void commit(RecordedAuditEvent event) {
+            committed.add(event);
+        }
+
+        @Override
+        public void record(AuditEvent event) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<RecordedAuditEvent> after(WorkspaceId workspace, long afterId, int limit) {
+            return committed.stream()
+                    .filter(event -> event.workspaceId().equals(workspace) && event.id() > afterId)
+                    .sorted(Comparator.comparingLong(RecordedAuditEvent::id))
+                    .limit(limit)
+                    .toList();
+        }
+
+        @Override
+        public long latestId(WorkspaceId workspace) {
+            return committed.stream().filter(event -> event.workspaceId().equals(workspace))
+                    .mapToLong(RecordedAuditEvent::id).max().orElse(0);
+        }
     }
 }

@@ -329,7 +329,7 @@ public final class SseWriter implements AutoCloseable {
             return write();
         }
 
-        /** Keeps one timer for the next check, heartbeat, credential expiry or poll, whichever is first. */
+        /** Keeps one timer for the next check, heartbeat or credential expiry, whichever is first. */
         private void schedule(Instant now) {
             Instant at = now.plus(CHECK_INTERVAL);
             if (nextHeartbeat.isBefore(at)) {
@@ -337,10 +337,6 @@ public final class SseWriter implements AutoCloseable {
             }
             if (credentialExpiry.isPresent() && credentialExpiry.get().isBefore(at)) {
                 at = credentialExpiry.get();
-            }
-            Optional<Duration> poll = events.pollInterval();
-            if (poll.isPresent() && now.plus(poll.get()).isBefore(at)) {
-                at = now.plus(poll.get());
             }
             long delay = Math.max(0, Duration.between(now, at).toNanos());
             long due = System.nanoTime() + delay;

@@ -14,16 +14,9 @@ public interface EventStream extends AutoCloseable {
 
     /**
      * Asks to be told when a live event may be ready: {@code listener} runs on the publishing thread and must
-     * return at once. A stream that cannot tell (it polls a store) does nothing here and gives a
-     * {@link #pollInterval()} instead.
+     * return at once. A reader that does not wait in {@link #next} relies on it to learn of live events.
      */
-    default void onAvailable(Runnable listener) {
-    }
-
-    /** How often a reader that does not wait in {@link #next} should look for new events, if the stream cannot tell it. */
-    default Optional<Duration> pollInterval() {
-        return Optional.empty();
-    }
+    void onAvailable(Runnable listener);
 
     /**
      * Whether the reader fell so far behind that live events were dropped. The events already delivered are
