@@ -118,7 +118,7 @@ public final class AuditStreamService implements SourceUseCases.SubscribeToAudit
 
         private final WorkspaceId workspace;
         /** Every event numbered above {@code floor} up to {@code newest} that had committed at the last read. */
-        private final TreeMap<Long, RecordedAuditEvent> events = new TreeMap<>();
+        private final TreeMap<Long, Kept> events = new TreeMap<>();
         private final Set<Runnable> listeners = ConcurrentHashMap.newKeySet();
         private long floor;
         private long newest;
@@ -149,7 +149,8 @@ public final class AuditStreamService implements SourceUseCases.SubscribeToAudit
             boolean fresh = false;
             synchronized (this) {
                 for (RecordedAuditEvent event : read) {
-                    if (event.id() > floor && events.putIfAbsent(event.id(), event) == null) {
+                    if (event.id() > floor && !events.containsKey(event.id())) {
+                        events.put(event.id(), new Kept(event));
                         fresh = true;
                         newest = Math.max(newest, event.id());
                     }
@@ -167,7 +168,7 @@ public final class AuditStreamService implements SourceUseCases.SubscribeToAudit
         }
 
         /** The kept events numbered above {@code from}, oldest first; empty when {@code from} is older than what is kept. */
-        synchronized Optional<List<RecordedAuditEvent>> after(long from) {
+        synchronized Optional<List<Kept>> after(long from) {
             if (from < floor) {
                 return Optional.empty();
             }
@@ -179,10 +180,28 @@ public final class AuditStreamService implements SourceUseCases.SubscribeToAudit
         }
     }
 
+    /** A recorded event and the form streams deliver it in, made once for all the workspace's streams. */
+    private record Kept(RecordedAuditEvent recorded, StreamedEvent streamed) {
+
+        Kept(RecordedAuditEvent recorded) {
+            this(recorded, streamed(recorded));
+        }
+
+        private static StreamedEvent streamed(RecordedAuditEvent event) {
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("type", event.type());
+            payload.put("workspace_id", event.workspaceId().value());
+            payload.put("at", event.at().toString());
+            payload.putAll(event.details());
+            String id = event.at().toEpochMilli() + "-" + event.id();
+            return StreamedEvent.structured(id, event.at().toEpochMilli(), payload);
+        }
+    }
+
     private final class AuditEventStream implements EventStream {
 
         private final Tail tail;
-        private final Deque<RecordedAuditEvent> pending = new ArrayDeque<>();
+        private final Deque<Kept> pending = new ArrayDeque<>();
         private final NavigableSet<Long> delivered = new TreeSet<>();
         private final long resumedAfter;
         private final Semaphore wakeups = new Semaphore(0);
@@ -215,17 +234,12 @@ public final class AuditStreamService implements SourceUseCases.SubscribeToAudit
                 }
                 wakeups.tryAcquire(left, TimeUnit.NANOSECONDS);
             }
-            RecordedAuditEvent event = pending.poll();
-            lastDelivered = Math.max(lastDelivered, event.id());
-            delivered.add(event.id());
+            Kept event = pending.poll();
+            long number = event.recorded().id();
+            lastDelivered = Math.max(lastDelivered, number);
+            delivered.add(number);
             delivered.headSet(lastDelivered - REREAD, true).clear();
-            Map<String, Object> payload = new LinkedHashMap<>();
-            payload.put("type", event.type());
-            payload.put("workspace_id", event.workspaceId().value());
-            payload.put("at", event.at().toString());
-            payload.putAll(event.details());
-            String id = event.at().toEpochMilli() + "-" + event.id();
-            return Optional.of(StreamedEvent.structured(id, event.at().toEpochMilli(), payload));
+            return Optional.of(event.streamed());
         }
 
         /** Fills {@code pending} from the workspace's kept events, or from the log while this stream is further back. */
@@ -235,10 +249,11 @@ public final class AuditStreamService implements SourceUseCases.SubscribeToAudit
                 return; // nothing arrived since this stream last took everything there was
             }
             long from = Math.max(0, lastDelivered - REREAD);
-            Optional<List<RecordedAuditEvent>> kept = tail.after(from);
-            List<RecordedAuditEvent> found = kept.orElseGet(() -> audit.after(tail.workspace, from, PAGE + REREAD));
-            for (RecordedAuditEvent event : found) {
-                if (event.id() > resumedAfter && !delivered.contains(event.id())) {
+            Optional<List<Kept>> kept = tail.after(from);
+            List<Kept> found = kept.orElseGet(() -> audit.after(tail.workspace, from, PAGE + REREAD).stream().map(Kept::new).toList());
+            for (Kept event : found) {
+                long number = event.recorded().id();
+                if (number > resumedAfter && !delivered.contains(number)) {
                     pending.add(event);
                 }
             }
