@@ -51,6 +51,39 @@ class AuditStreamEndToEndTest {
         }
     }
 
+    /**
+     * The stream's credential check (every second) and the audit log's poll (every 250 ms) are not in step, so
+     * the check may find the key revoked before the poll has read the revocation's event; it is repeated so
+     * that such an ordering comes up.
+     */
+    @Test
+    void aStreamEndedByTheRevocationOfItsKeyFirstDeliversTheRevocation() throws Exception {
+        try (TestServer server = TestServer.start(TestServer.memoryDb(), Optional.of(dir.resolve("boot.json")))) {
+            Workspace ws = Workspace.of(server, dir.resolve("boot.json"));
+            String path = "/v1/workspaces/" + ws.orgId + "/audit/sse";
+            String key = ws.apiKey;
+            for (int round = 0; round < 6; round++) {
+                try (SseReader stream = SseReader.open(server.base + path, key, Optional.empty())) {
+                    assertThat(stream.status).isEqualTo(200);
+                    Thread.sleep(100 + 97L * round);
+                    TestServer.Response revoked = server.postJson("/v1/users/me/api_key/revoke", key, "{}");
+                    assertThat(revoked.status()).isEqualTo(200);
+                    key = revoked.json().at("/data/api_key").asText();
+
+                    SseReader.Event event;
+                    try {
+                        event = stream.next(Duration.ofSeconds(5));
+                    } catch (AssertionError e) {
+                        throw new AssertionError("round " + round + ": no event before the end; comments " + stream.comments, e);
+                    }
+                    assertThat(TestServer.JSON.readTree(event.data()).at("/event/type").asText()).isEqualTo("api_key.revoked");
+                    stream.awaitEnd(Duration.ofSeconds(5));
+                    assertThat(stream.comments).anySatisfy(comment -> assertThat(comment).contains("revoked"));
+                }
+            }
+        }
+    }
+
     private static String findRecordId(TestServer server, Workspace ws, String clientId) {
         for (JsonNode client : server.get("/v1/workspaces/" + ws.orgId + "/oauth_clients", ws.apiKey).json().get("data")) {
             if (client.get("client_id").asText().equals(clientId)) {

@@ -43,9 +43,14 @@ public final class RevokeApiKeyService implements RevokeApiKeyUseCase {
         if (!apiKeys.replace(current, now, next.key())) {
             throw new InvalidCredentialException("the API key has been revoked");
         }
-        revocations.apiKeyRevoked(current, now);
-        for (Workspace workspace : workspaces.findWorkspacesOf(user)) {
-            audit.record(new AuditEvent.ApiKeyRevoked(workspace.id(), user, now));
+        // the audit events are stored before the revocation takes effect here, so that a stream that ends
+        // because its key was revoked finds the revocation's own event when it sends what was recorded
+        try {
+            for (Workspace workspace : workspaces.findWorkspacesOf(user)) {
+                audit.record(new AuditEvent.ApiKeyRevoked(workspace.id(), user, now));
+            }
+        } finally {
+            revocations.apiKeyRevoked(current, now);
         }
         return next;
     }

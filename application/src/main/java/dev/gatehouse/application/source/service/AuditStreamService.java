@@ -35,12 +35,15 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The log is read by {@link #poll()}, which the server calls every {@link #POLL_INTERVAL}: one read per
  * workspace that has open streams, however many streams it has. Each workspace keeps its newest
- * {@value #KEPT} events in memory, and its streams take theirs from there, woken when new ones arrive. A stream
- * that resumes from further back, or that falls that far behind, reads the log itself until it has caught up.
+ * {@value #KEPT} events in memory, and its streams take theirs from there, woken when new ones arrive.
  *
  * <p>Audit numbers are handed out when an event is inserted, so two events recorded at the same moment may
- * commit out of order. Each read therefore re-reads the last {@value #REREAD} numbers below the newest one
- * seen, and each stream skips those it has delivered, so a late commit is not lost.
+ * commit out of order. A stream reading the log itself would re-read the last {@value #REREAD} numbers below
+ * the newest it delivered, and skip those it has delivered, so that a late commit is not lost. The shared read
+ * keeps that promise for every stream: it starts {@value #REREAD} numbers below the stream furthest back, and
+ * each page re-reads the end of the one before. A stream reads the log itself while the last shared read did
+ * not cover it: until a read has started since it subscribed, and while it is further back than the
+ * {@value #WINDOW} newest kept events (resuming from an older {@code Last-Event-ID}, or falling behind).
  */
 public final class AuditStreamService implements SourceUseCases.SubscribeToAuditUseCase {
 
@@ -50,6 +53,8 @@ public final class AuditStreamService implements SourceUseCases.SubscribeToAudit
     static final int PAGE = 100;
     static final int REREAD = 64;
     static final int KEPT = 1_024;
+    /** How many kept events back a read goes for the stream furthest back; one further back reads the log itself. */
+    static final int WINDOW = 256;
     /** At most this many pages per workspace and poll; a larger burst is read on by the next polls. */
     private static final int PAGES_PER_POLL = 8;
 
@@ -113,15 +118,27 @@ public final class AuditStreamService implements SourceUseCases.SubscribeToAudit
         return tails.size();
     }
 
-    /** One workspace's newest audit events, shared by its open streams. */
+    /**
+     * One workspace's newest audit events, shared by its open streams.
+     *
+     * <p>Each read starts {@value #REREAD} numbers below the position of the furthest-back stream it serves
+     * (at most {@value #WINDOW} kept events back), so a late commit within that distance of any such stream
+     * is found, as if each stream had read the log itself. A stream further back than where the last read
+     * started reads the log itself.
+     */
     private final class Tail {
 
         private final WorkspaceId workspace;
         /** Every event numbered above {@code floor} up to {@code newest} that had committed at the last read. */
         private final TreeMap<Long, Kept> events = new TreeMap<>();
-        private final Set<Runnable> listeners = ConcurrentHashMap.newKeySet();
+        private final Set<AuditEventStream> members = ConcurrentHashMap.newKeySet();
         private long floor;
         private long newest;
+        /** Where the last read started: every event above it that had committed by then is kept. */
+        private long verifiedFrom = Long.MAX_VALUE;
+        /** Reads started so far, and the number of the one that set {@code verifiedFrom}. */
+        private long readsStarted;
+        private long verifiedRead;
         private volatile long version;
         /** Open streams; changed only inside {@code tails.compute}. */
         private int streams;
@@ -132,11 +149,24 @@ public final class AuditStreamService implements SourceUseCases.SubscribeToAudit
             this.newest = floor;
         }
 
+        /** Adds a stream; returns the number of reads started before it, none of which took it into account. */
+        synchronized long join(AuditEventStream stream) {
+            members.add(stream);
+            return readsStarted;
+        }
+
         void refresh() {
             long from;
+            long number;
             synchronized (this) {
-                from = Math.max(floor, newest - REREAD);
+                number = ++readsStarted;
+                long furthestBack = newest;
+                for (AuditEventStream stream : members) {
+                    furthestBack = Math.min(furthestBack, stream.position);
+                }
+                from = Math.max(floor, Math.max(furthestBack, windowStart()) - REREAD);
             }
+            long start = from;
             List<RecordedAuditEvent> read = new ArrayList<>();
             for (int page = 0; page < PAGES_PER_POLL; page++) {
                 List<RecordedAuditEvent> batch = audit.after(workspace, from, PAGE + REREAD);
@@ -144,7 +174,8 @@ public final class AuditStreamService implements SourceUseCases.SubscribeToAudit
                 if (batch.size() < PAGE + REREAD) {
                     break;
                 }
-                from = batch.get(batch.size() - 1).id();
+                // the next page re-reads the end of this one, for what committed late meanwhile
+                from = batch.get(batch.size() - 1).id() - REREAD;
             }
             boolean fresh = false;
             synchronized (this) {
@@ -158,18 +189,57 @@ public final class AuditStreamService implements SourceUseCases.SubscribeToAudit
                 while (events.size() > KEPT) {
                     floor = events.pollFirstEntry().getKey();
                 }
+                verifiedFrom = Math.max(start, floor);
+                verifiedRead = number;
                 if (fresh) {
                     version++;
                 }
             }
             if (fresh) {
-                listeners.forEach(Runnable::run);
+                wakeMembers();
             }
         }
 
-        /** The kept events numbered above {@code from}, oldest first; empty when {@code from} is older than what is kept. */
-        synchronized Optional<List<Kept>> after(long from) {
-            if (from < floor) {
+        /** The number of the {@value #WINDOW}th newest kept event: reads start no further back than that. */
+        private long windowStart() {
+            if (events.size() <= WINDOW) {
+                return floor;
+            }
+            int counted = 0;
+            for (long id : events.descendingKeySet()) {
+                if (++counted == WINDOW) {
+                    return id;
+                }
+            }
+            return floor;
+        }
+
+        /** Wakes every stream, even when one of them fails to be woken; the first failure is then thrown. */
+        private void wakeMembers() {
+            RuntimeException failure = null;
+            for (AuditEventStream stream : members) {
+                try {
+                    stream.signal();
+                } catch (RuntimeException e) {
+                    if (failure == null) {
+                        failure = e;
+                    } else {
+                        failure.addSuppressed(e);
+                    }
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        }
+
+        /**
+         * The kept events numbered above {@code from}, oldest first, for a stream that joined after
+         * {@code joinedAfter} reads had started. Empty when the last read started before the stream joined, or
+         * did not start that far back, so that late commits there may be missing.
+         */
+        synchronized Optional<List<Kept>> after(long from, long joinedAfter) {
+            if (verifiedRead <= joinedAfter || from < verifiedFrom || from < floor) {
                 return Optional.empty();
             }
             return Optional.of(new ArrayList<>(events.tailMap(from, false).values()));
@@ -205,18 +275,24 @@ public final class AuditStreamService implements SourceUseCases.SubscribeToAudit
         private final NavigableSet<Long> delivered = new TreeSet<>();
         private final long resumedAfter;
         private final Semaphore wakeups = new Semaphore(0);
-        private final Runnable signal = this::signal;
         private volatile Runnable listener = () -> { };
         private long lastDelivered;
+        /** {@code lastDelivered}, for the tail's reads. */
+        private volatile long position;
+        /** How many of the tail's reads had started when this stream joined it. */
+        private final long joinedAfter;
         /** The tail's version when this stream last looked at it with nothing older left to read; -1 before. */
         private long seenVersion = -1;
         private boolean closed;
+        /** Set by {@link #catchUp()}: the stream reads the log itself from then on. */
+        private boolean direct;
 
         AuditEventStream(Tail tail, long after) {
             this.tail = tail;
             this.resumedAfter = after;
             this.lastDelivered = after;
-            tail.listeners.add(signal);
+            this.position = after;
+            this.joinedAfter = tail.join(this);
         }
 
         @Override
@@ -237,6 +313,7 @@ public final class AuditStreamService implements SourceUseCases.SubscribeToAudit
             Kept event = pending.poll();
             long number = event.recorded().id();
             lastDelivered = Math.max(lastDelivered, number);
+            position = lastDelivered;
             delivered.add(number);
             delivered.headSet(lastDelivered - REREAD, true).clear();
             return Optional.of(event.streamed());
@@ -249,7 +326,7 @@ public final class AuditStreamService implements SourceUseCases.SubscribeToAudit
                 return; // nothing arrived since this stream last took everything there was
             }
             long from = Math.max(0, lastDelivered - REREAD);
-            Optional<List<Kept>> kept = tail.after(from);
+            Optional<List<Kept>> kept = direct ? Optional.empty() : tail.after(from, joinedAfter);
             List<Kept> found = kept.orElseGet(() -> audit.after(tail.workspace, from, PAGE + REREAD).stream().map(Kept::new).toList());
             for (Kept event : found) {
                 long number = event.recorded().id();
@@ -261,7 +338,13 @@ public final class AuditStreamService implements SourceUseCases.SubscribeToAudit
             seenVersion = kept.isPresent() && pending.isEmpty() ? version : -1;
         }
 
-        private void signal() {
+        @Override
+        public void catchUp() {
+            direct = true;
+            seenVersion = -1;
+        }
+
+        void signal() {
             wakeups.release();
             listener.run();
         }
@@ -284,7 +367,7 @@ public final class AuditStreamService implements SourceUseCases.SubscribeToAudit
                 }
                 closed = true;
             }
-            tail.listeners.remove(signal);
+            tail.members.remove(this);
             tails.computeIfPresent(tail.workspace, (id, open) -> --open.streams == 0 ? null : open);
         }
     }

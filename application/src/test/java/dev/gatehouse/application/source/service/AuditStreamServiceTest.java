@@ -35,7 +35,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -334,6 +338,186 @@ class AuditStreamServiceTest {
         assertThat(healthy.next(Duration.ZERO)).isPresent();
     }
 
+    @Test
+    void anEventThatCommitsBetweenThePagesOfOneReadIsDelivered() throws Exception {
+        ScriptedAuditLog log = new ScriptedAuditLog();
+        service = new AuditStreamService(log, new WorkspaceAccess(stores.workspaces()));
+        EventStream stream = subscribe(user(admin), Optional.empty());
+        for (long id = 1; id <= 400; id++) {
+            if (id != 150) {
+                log.commit(recorded(id));
+            }
+        }
+        log.afterNextRead(() -> log.commit(recorded(150)));
+
+        List<String> got = drain(stream);
+
+        assertThat(got).containsExactlyElementsOf(idsFrom(1, 400));
+    }
+
+    @Test
+    void aStreamBehindTheOthersGetsALateCommitThatTheSharedReadHadPassed() throws Exception {
+        ScriptedAuditLog log = new ScriptedAuditLog();
+        service = new AuditStreamService(log, new WorkspaceAccess(stores.workspaces()));
+        EventStream behind = subscribe(user(admin), Optional.empty());
+        EventStream ahead = subscribe(user(admin), Optional.empty());
+        for (long id = 1; id <= 200; id++) {
+            if (id != 10) {
+                log.commit(recorded(id));
+            }
+        }
+        assertThat(drain(ahead)).hasSize(199);
+
+        log.commit(recorded(10));
+
+        assertThat(drain(behind)).containsExactlyElementsOf(idsFrom(1, 200));
+    }
+
+    @Test
+    void aResumedStreamGetsALateCommitBeforeAnySharedReadHasCoveredIt() throws Exception {
+        ScriptedAuditLog log = new ScriptedAuditLog();
+        service = new AuditStreamService(log, new WorkspaceAccess(stores.workspaces()));
+        EventStream live = subscribe(user(admin), Optional.empty());
+        for (long id = 1; id <= 200; id++) {
+            if (id != 10) {
+                log.commit(recorded(id));
+            }
+        }
+        assertThat(drain(live)).hasSize(199);
+        log.commit(recorded(10));
+
+        EventStream resumed = subscribe(user(admin), Optional.of(T0.toEpochMilli() + "-5"));
+        List<String> got = new ArrayList<>();
+        for (Optional<StreamedEvent> next = resumed.next(Duration.ZERO); next.isPresent(); next = resumed.next(Duration.ZERO)) {
+            got.add(next.get().id());
+        }
+
+        assertThat(got).containsExactlyElementsOf(idsFrom(6, 200));
+    }
+
+    @Test
+    void aStreamWaitingForEventsIsWokenByAPollOnAnotherThread() throws Exception {
+        EventStream stream = subscribe(user(admin), Optional.empty());
+        service.poll();
+        CompletableFuture<Optional<StreamedEvent>> got = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try {
+                got.complete(stream.next(Duration.ofSeconds(60)));
+            } catch (InterruptedException e) {
+                got.completeExceptionally(e);
+            }
+        });
+        reader.start();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (reader.getState() != Thread.State.TIMED_WAITING && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(reader.getState()).isEqualTo(Thread.State.TIMED_WAITING);
+
+        audit.record(new AuditEvent.ApiKeyRevoked(workspace.id(), admin.id(), T0));
+        service.poll();
+
+        assertThat(got.get(WAIT.toMillis(), TimeUnit.MILLISECONDS)).hasValueSatisfying(
+                event -> assertThat(event.eventFields()).containsEntry("type", "api_key.revoked"));
+        reader.join(WAIT.toMillis());
+    }
+
+    @Test
+    void streamsOpenedAndClosedWhileEventsArriveGetEveryEventOnceAndInOrder() throws Exception {
+        int events = 3_000;
+        AtomicBoolean writing = new AtomicBoolean(true);
+        List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger checked = new AtomicInteger();
+        Thread writer = new Thread(() -> {
+            for (int i = 0; i < events; i++) {
+                audit.record(new AuditEvent.ApiKeyRevoked(workspace.id(), admin.id(), T0.plusMillis(i)));
+                if (i % 10 == 0) {
+                    LockSupport.parkNanos(1_000_000);
+                }
+            }
+            writing.set(false);
+        });
+        Thread poller = new Thread(() -> {
+            while (writing.get() || service.watchedWorkspaces() > 0) {
+                service.poll();
+                LockSupport.parkNanos(1_000_000);
+            }
+        });
+        List<Thread> readers = new ArrayList<>();
+        for (int r = 0; r < 3; r++) {
+            int seed = r;
+            readers.add(new Thread(() -> {
+                SplittableRandom random = new SplittableRandom(seed);
+                while (writing.get()) {
+                    long latest = audit.latestId(workspace.id());
+                    boolean resume = random.nextBoolean() && latest > 0;
+                    long start = resume ? Math.max(0, latest - random.nextInt(300)) : -1;
+                    Optional<String> lastEventId = resume ? Optional.of(T0.toEpochMilli() + "-" + start) : Optional.empty();
+                    EventStream stream = service.subscribe(user(admin), workspace.id(), lastEventId);
+                    try {
+                        long previous = start;
+                        for (int taken = random.nextInt(50, 400); taken > 0; taken--) {
+                            Optional<StreamedEvent> next = stream.next(Duration.ofMillis(random.nextInt(0, 3)));
+                            if (next.isEmpty()) {
+                                continue;
+                            }
+                            long number = Long.parseLong(next.get().id().substring(next.get().id().indexOf('-') + 1));
+                            if (previous >= 0 && number != previous + 1) {
+                                failures.add("after " + previous + " came " + number + (resume ? " (resumed from " + start + ")" : ""));
+                            }
+                            previous = number;
+                            checked.incrementAndGet();
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    } finally {
+                        stream.close();
+                    }
+                }
+            }));
+        }
+        readers.forEach(Thread::start);
+        poller.start();
+        writer.start();
+        writer.join(60_000);
+        for (Thread reader : readers) {
+            reader.join(60_000);
+        }
+        poller.join(60_000);
+
+        assertThat(failures).isEmpty();
+        assertThat(checked.get()).isGreaterThanOrEqualTo(1_000);
+        assertThat(service.watchedWorkspaces()).isZero();
+    }
+
+    @Test
+    void aStreamAboutToEndGetsTheEventsRecordedBeforeThePollHasReadThem() throws Exception {
+        EventStream stream = subscribe(user(admin), Optional.empty());
+        service.poll();
+        audit.record(new AuditEvent.ApiKeyRevoked(workspace.id(), admin.id(), T0));
+        assertThat(stream.next(Duration.ZERO)).isEmpty();
+
+        stream.catchUp();
+
+        assertThat(stream.next(Duration.ZERO)).hasValueSatisfying(
+                event -> assertThat(event.eventFields()).containsEntry("type", "api_key.revoked"));
+        service.poll();
+        assertThat(stream.next(Duration.ZERO)).isEmpty();
+    }
+
+    private RecordedAuditEvent recorded(long id) {
+        return new RecordedAuditEvent(id, workspace.id(), "api_key.revoked", T0, Map.of());
+    }
+
+    private static List<String> idsFrom(long first, long last) {
+        List<String> ids = new ArrayList<>();
+        for (long id = first; id <= last; id++) {
+            ids.add(T0.toEpochMilli() + "-" + id);
+        }
+        return ids;
+    }
+
     private EventStream subscribe(Principal caller, Optional<String> lastEventId) {
         EventStream stream = service.subscribe(caller, workspace.id(), lastEventId);
         opened.add(stream);
@@ -422,9 +606,15 @@ class AuditStreamServiceTest {
     /** A log whose events become visible in the order the test commits them, whatever their numbers. */
     private static final class ScriptedAuditLog implements AuditLog {
         private final List<RecordedAuditEvent> committed = new ArrayList<>();
+        private Runnable afterNextRead;
 
         void commit(RecordedAuditEvent event) {
             committed.add(event);
+        }
+
+        /** Runs {@code action} once, right after the next read has taken its events. */
+        void afterNextRead(Runnable action) {
+            afterNextRead = action;
         }
 
         @Override
@@ -434,11 +624,17 @@ class AuditStreamServiceTest {
 
         @Override
         public List<RecordedAuditEvent> after(WorkspaceId workspace, long afterId, int limit) {
-            return committed.stream()
+            List<RecordedAuditEvent> read = committed.stream()
                     .filter(event -> event.workspaceId().equals(workspace) && event.id() > afterId)
                     .sorted(Comparator.comparingLong(RecordedAuditEvent::id))
                     .limit(limit)
                     .toList();
+            Runnable action = afterNextRead;
+            afterNextRead = null;
+            if (action != null) {
+                action.run();
+            }
+            return read;
         }
 
         @Override

@@ -236,6 +236,7 @@ public final class SseWriter implements AutoCloseable {
                 if (!credentialValid.getAsBoolean()) {
                     // what was recorded before the revocation was seen still goes out (the revocation's own
                     // audit event among it), then the stream ends
+                    events.catchUp();
                     take(EVENTS_PER_TURN);
                     return lastWords("the credential was revoked");
                 }

@@ -19,6 +19,14 @@ public interface EventStream extends AutoCloseable {
     void onAvailable(Runnable listener);
 
     /**
+     * Called when the stream is about to end on purpose (its credential was revoked): from now on,
+     * {@link #next} returns at once every event recorded so far, including those a shared reader has not
+     * fetched yet, so that they go out before the end.
+     */
+    default void catchUp() {
+    }
+
+    /**
      * Whether the reader fell so far behind that live events were dropped. The events already delivered are
      * intact; the reader resumes with {@code Last-Event-ID}.
      */
