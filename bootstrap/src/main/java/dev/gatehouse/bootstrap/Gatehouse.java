@@ -211,12 +211,26 @@ public final class Gatehouse implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code task} every {@code period}. A failure is logged at {@code WARN} when it starts a run of
+     * failures, and at {@code DEBUG} while the run lasts (the audit poll runs four times a second), and the
+     * first success after it says how many turns failed.
+     */
     private static void every(ScheduledExecutorService executor, long period, TimeUnit unit, String what, Runnable task) {
+        int[] failedInARow = {0}; // only the executor's one thread touches it
         executor.scheduleWithFixedDelay(() -> {
             try {
                 task.run();
+                if (failedInARow[0] > 0) {
+                    LOG.info("{} works again, after {} failed turns", what, failedInARow[0]);
+                    failedInARow[0] = 0;
+                }
             } catch (RuntimeException e) {
-                LOG.warn("{} failed: {}", what, e.toString());
+                if (failedInARow[0]++ == 0) {
+                    LOG.warn("{} failed: {}", what, e.toString());
+                } else {
+                    LOG.debug("{} failed again: {}", what, e.toString());
+                }
             }
         }, period, period, unit);
     }

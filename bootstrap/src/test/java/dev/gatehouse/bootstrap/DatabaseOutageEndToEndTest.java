@@ -2,6 +2,10 @@ package dev.gatehouse.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -9,10 +13,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * A server on PostgreSQL whose database stops taking connections answers 503 where it needs the database,
- * says so on /ready, keeps /health and the JWKS up, and recovers by itself when the database is back.
+ * says so on /ready, keeps /health and the JWKS up, and recovers by itself when the database is back. Its
+ * background tasks say once that they fail, not at every turn, and say when they work again.
  */
 class DatabaseOutageEndToEndTest {
 
@@ -20,14 +26,19 @@ class DatabaseOutageEndToEndTest {
     Path dir;
 
     private FreshPostgresDatabase database;
+    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    private final Logger gatehouseLog = (Logger) LoggerFactory.getLogger(Gatehouse.class);
 
     @BeforeEach
     void createDatabase() {
         database = FreshPostgresDatabase.create("gh_outage_");
+        logs.start();
+        gatehouseLog.addAppender(logs);
     }
 
     @AfterEach
     void dropDatabase() {
+        gatehouseLog.detachAppender(logs);
         if (database != null) {
             database.close();
         }
@@ -66,6 +77,22 @@ class DatabaseOutageEndToEndTest {
             }
             assertThat(status).as("recovered without a restart").isEqualTo(200);
             assertThat(server.get("/ready", null).status()).isEqualTo(200);
+
+            // the revocation sync ran every second through the outage: one warning, then word of its recovery
+            long logged = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (System.nanoTime() < logged && lines(Level.INFO, "revocation sync works again") == 0) {
+                Thread.sleep(100);
+            }
+            assertThat(lines(Level.WARN, "revocation sync failed")).isEqualTo(1);
+            assertThat(lines(Level.INFO, "revocation sync works again")).isEqualTo(1);
+        }
+    }
+
+    private long lines(Level level, String start) {
+        synchronized (logs) {
+            return logs.list.stream()
+                    .filter(event -> event.getLevel() == level && event.getFormattedMessage().startsWith(start))
+                    .count();
         }
     }
 }
