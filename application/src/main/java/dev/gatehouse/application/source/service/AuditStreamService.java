@@ -92,8 +92,9 @@ public final class AuditStreamService implements SourceUseCases.SubscribeToAudit
 
     /**
      * Reads the audit log once for each workspace that has open streams, and wakes the streams that have new
-     * events. The server runs it every {@link #POLL_INTERVAL}; until it runs, streams see no new events.
-     * Every workspace is read even when one read fails; the first failure is then thrown.
+     * events. The server runs it every {@link #POLL_INTERVAL}; streams see a new event once it has run, unless
+     * they are reading the log themselves at the time. Every workspace is read even when one read fails; the
+     * first failure is then thrown.
      */
     public void poll() {
         RuntimeException failure = null;
