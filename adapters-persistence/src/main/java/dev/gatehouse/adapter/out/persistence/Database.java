@@ -1,5 +1,7 @@
 package dev.gatehouse.adapter.out.persistence;
 
+import com.google.common.base.Throwables;
+import com.google.common.util.concurrent.Uninterruptibles;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.gatehouse.application.apikey.port.out.ApiKeyRepository;
@@ -190,27 +192,11 @@ public final class Database implements AutoCloseable {
 
     /** The value of {@code task}, waited for; what it threw is thrown again as it was. */
     private static <T> T result(FutureTask<T> task) {
-        boolean interrupted = false;
         try {
-            while (true) {
-                try {
-                    return task.get();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
+            return Uninterruptibles.getUninterruptibly(task);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
+            Throwables.throwIfUnchecked(e.getCause());
             throw new IllegalStateException(e.getCause());
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 
