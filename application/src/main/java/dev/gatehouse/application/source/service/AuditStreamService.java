@@ -27,6 +27,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The built-in audit source of each workspace. Its streams read the audit log itself, so that they see the
@@ -82,12 +83,14 @@ public final class AuditStreamService implements SourceUseCases.SubscribeToAudit
         long latest = audit.latestId(workspace);
         // A Last-Event-ID beyond the newest event (from another database, say) resumes at the newest.
         long after = Math.min(lastEventId.flatMap(SourceEvent::sequenceOf).orElse(latest), latest);
-        Tail tail = tails.compute(workspace, (id, existing) -> {
-            Tail open = existing == null ? new Tail(id, latest) : existing;
-            open.streams++;
-            return open;
+        AuditEventStream[] opened = new AuditEventStream[1];
+        // the stream joins its tail inside compute, so that a closing stream never drops a tail being joined
+        tails.compute(workspace, (id, existing) -> {
+            Tail tail = existing == null ? new Tail(id, latest) : existing;
+            opened[0] = new AuditEventStream(tail, after);
+            return tail;
         });
-        return new AuditEventStream(tail, after);
+        return opened[0];
     }
 
     /**
@@ -97,10 +100,15 @@ public final class AuditStreamService implements SourceUseCases.SubscribeToAudit
      * first failure is then thrown.
      */
     public void poll() {
+        forEach(tails.values(), Tail::refresh);
+    }
+
+    /** Runs {@code action} on every item, even when it fails on some; then throws the first failure, if any. */
+    private static <T> void forEach(Iterable<T> items, Consumer<T> action) {
         RuntimeException failure = null;
-        for (Tail tail : tails.values()) {
+        for (T item : items) {
             try {
-                tail.refresh();
+                action.accept(item);
             } catch (RuntimeException e) {
                 if (failure == null) {
                     failure = e;
@@ -130,24 +138,20 @@ public final class AuditStreamService implements SourceUseCases.SubscribeToAudit
     private final class Tail {
 
         private final WorkspaceId workspace;
-        /** Every event numbered above {@code floor} up to {@code newest} that had committed at the last read. */
+        /** Every event numbered above {@code floor} that had committed at the last read. */
         private final TreeMap<Long, Kept> events = new TreeMap<>();
         private final Set<AuditEventStream> members = ConcurrentHashMap.newKeySet();
         private long floor;
-        private long newest;
         /** Where the last read started: every event above it that had committed by then is kept. */
         private long verifiedFrom = Long.MAX_VALUE;
         /** Reads started so far, and the number of the one that set {@code verifiedFrom}. */
         private long readsStarted;
         private long verifiedRead;
         private volatile long version;
-        /** Open streams; changed only inside {@code tails.compute}. */
-        private int streams;
 
         Tail(WorkspaceId workspace, long latest) {
             this.workspace = workspace;
             this.floor = Math.max(0, latest - REREAD);
-            this.newest = floor;
         }
 
         /** Adds a stream; returns the number of reads started before it, none of which took it into account. */
@@ -161,7 +165,7 @@ public final class AuditStreamService implements SourceUseCases.SubscribeToAudit
             long number;
             synchronized (this) {
                 number = ++readsStarted;
-                long furthestBack = newest;
+                long furthestBack = events.isEmpty() ? floor : events.lastKey();
                 for (AuditEventStream stream : members) {
                     furthestBack = Math.min(furthestBack, stream.position);
                 }
@@ -184,7 +188,6 @@ public final class AuditStreamService implements SourceUseCases.SubscribeToAudit
                     if (event.id() > floor && !events.containsKey(event.id())) {
                         events.put(event.id(), new Kept(event));
                         fresh = true;
-                        newest = Math.max(newest, event.id());
                     }
                 }
                 while (events.size() > KEPT) {
@@ -197,7 +200,8 @@ public final class AuditStreamService implements SourceUseCases.SubscribeToAudit
                 }
             }
             if (fresh) {
-                wakeMembers();
+                // a stream that fails to be woken does not keep the others from it
+                forEach(members, AuditEventStream::signal);
             }
         }
 
@@ -213,25 +217,6 @@ public final class AuditStreamService implements SourceUseCases.SubscribeToAudit
                 }
             }
             return floor;
-        }
-
-        /** Wakes every stream, even when one of them fails to be woken; the first failure is then thrown. */
-        private void wakeMembers() {
-            RuntimeException failure = null;
-            for (AuditEventStream stream : members) {
-                try {
-                    stream.signal();
-                } catch (RuntimeException e) {
-                    if (failure == null) {
-                        failure = e;
-                    } else {
-                        failure.addSuppressed(e);
-                    }
-                }
-            }
-            if (failure != null) {
-                throw failure;
-            }
         }
 
         /**
@@ -368,8 +353,10 @@ public final class AuditStreamService implements SourceUseCases.SubscribeToAudit
                 }
                 closed = true;
             }
-            tail.members.remove(this);
-            tails.computeIfPresent(tail.workspace, (id, open) -> --open.streams == 0 ? null : open);
+            tails.computeIfPresent(tail.workspace, (id, open) -> {
+                open.members.remove(this);
+                return open.members.isEmpty() ? null : open;
+            });
         }
     }
 }
