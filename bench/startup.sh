@@ -51,30 +51,28 @@ PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0));
 DB="jdbc:h2:file:$WORK/db/gatehouse;WRITE_DELAY=0"
 now_ms() { date +%s%3N; }
 
-# start [extra JVM flags...]: launches the server, waits for the first 200, prints the milliseconds, stops it
-start() {
-  local t0; t0=$(now_ms)
-  # shellcheck disable=SC2086
-  java $JAVA_OPTS "$@" -jar "$JAR" serve --port "$PORT" --issuer "http://127.0.0.1:$PORT" --db-url "$DB" \
-    --bootstrap-file "$WORK/boot.json" >>"$WORK/server.log" 2>&1 &
+# until_200 NAME URL LOG COMMAND...: launches COMMAND, waits for the first 200 from URL, prints the milliseconds
+# from the launch, stops it
+until_200() {
+  local name=$1 url=$2 log=$3 t0; shift 3
+  t0=$(now_ms)
+  "$@" >>"$WORK/$log" 2>&1 &
   PID=$!
-  until [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/health" || true) == 200 ]]; do
-    kill -0 "$PID" 2>/dev/null || die "the server exited at start (see $WORK/server.log)"
+  until [[ $(curl -s -o /dev/null -w '%{http_code}' "$url" || true) == 200 ]]; do
+    kill -0 "$PID" 2>/dev/null || die "$name exited at start (see $WORK/$log)"
     sleep 0.005
   done
   echo $(( $(now_ms) - t0 ))
   kill "$PID"; wait "$PID" 2>/dev/null || true; PID=
 }
+# start [extra JVM flags...]: a Gatehouse start on the database
+start() {
+  # shellcheck disable=SC2086
+  until_200 "the server" "http://127.0.0.1:$PORT/health" server.log java $JAVA_OPTS "$@" -jar "$JAR" serve --port "$PORT" \
+    --issuer "http://127.0.0.1:$PORT" --db-url "$DB" --bootstrap-file "$WORK/boot.json"
+}
 sas() {
-  local t0; t0=$(now_ms)
-  java -jar "$SAS_JAR" --server.port="$PORT" >>"$WORK/sas.log" 2>&1 &
-  PID=$!
-  until [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/oauth2/jwks" || true) == 200 ]]; do
-    kill -0 "$PID" 2>/dev/null || die "Spring Authorization Server exited at start (see $WORK/sas.log)"
-    sleep 0.005
-  done
-  echo $(( $(now_ms) - t0 ))
-  kill "$PID"; wait "$PID" 2>/dev/null || true; PID=
+  until_200 "Spring Authorization Server" "http://127.0.0.1:$PORT/oauth2/jwks" sas.log java -jar "$SAS_JAR" --server.port="$PORT"
 }
 version() {
   local t0; t0=$(now_ms)

@@ -326,13 +326,13 @@ class AuditStreamServiceTest {
     void aPollReadsEveryWorkspaceEvenWhenOneReadFails() throws Exception {
         Workspace other = data.addWorkspace(stores);
         User otherAdmin = data.addMember(stores, other.id(), Role.ADMIN);
-        FailingAuditLog failing = new FailingAuditLog(audit, workspace.id());
+        CountingAuditLog failing = new CountingAuditLog(audit);
         service = new AuditStreamService(failing, new WorkspaceAccess(stores.workspaces()));
         subscribe(user(admin), Optional.empty());
         EventStream healthy = service.subscribe(user(otherAdmin), other.id(), Optional.empty());
         opened.add(healthy);
         audit.record(new AuditEvent.ApiKeyRevoked(other.id(), otherAdmin.id(), T0));
-        failing.failing = true;
+        failing.failing = workspace.id();
 
         assertThatThrownBy(service::poll).isInstanceOf(IllegalStateException.class).hasMessage("database down");
         assertThat(healthy.next(Duration.ZERO)).isPresent();
@@ -547,10 +547,11 @@ class AuditStreamServiceTest {
                 ScopeSet.parse(scopes), ProjectAccess.all(), "jti", T0.plus(Duration.ofHours(1)));
     }
 
-    /** Counts the reads of the log. */
+    /** Counts the reads of the log, and fails those of one workspace once told to. */
     private static final class CountingAuditLog implements AuditLog {
         private final AuditLog log;
         int reads;
+        WorkspaceId failing;
 
         CountingAuditLog(AuditLog log) {
             this.log = log;
@@ -563,37 +564,10 @@ class AuditStreamServiceTest {
 
         @Override
         public List<RecordedAuditEvent> after(WorkspaceId workspace, long afterId, int limit) {
-            reads++;
-            return log.after(workspace, afterId, limit);
-        }
-
-        @Override
-        public long latestId(WorkspaceId workspace) {
-            return log.latestId(workspace);
-        }
-    }
-
-    /** Fails every read of one workspace's log once told to. */
-    private static final class FailingAuditLog implements AuditLog {
-        private final AuditLog log;
-        private final WorkspaceId broken;
-        boolean failing;
-
-        FailingAuditLog(AuditLog log, WorkspaceId broken) {
-            this.log = log;
-            this.broken = broken;
-        }
-
-        @Override
-        public void record(AuditEvent event) {
-            log.record(event);
-        }
-
-        @Override
-        public List<RecordedAuditEvent> after(WorkspaceId workspace, long afterId, int limit) {
-            if (failing && workspace.equals(broken)) {
+            if (workspace.equals(failing)) {
                 throw new IllegalStateException("database down");
             }
+            reads++;
             return log.after(workspace, afterId, limit);
         }
 
