@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  *       dependency) is skipped, and the start loads whatever the list misses itself;</li>
  *   <li>then the JVM's list of available locales, which Jetty reads when the HTTP server is made and the JDK
  *       builds on first use;</li>
- *   <li>the logging configuration (logback reads its {@code logback.xml}), while the command line is parsed;
+ *   <li>the logging configuration (logback runs {@code GatehouseLogging}, or reads an operator's file), while the command line is parsed;
  *       {@link #awaitLogging} waits for it before anything logs, so that no logger is handed out while it runs.</li>
  * </ul>
  */
