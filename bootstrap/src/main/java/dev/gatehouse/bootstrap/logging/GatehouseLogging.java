@@ -7,6 +7,7 @@ import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,8 +17,10 @@ import java.util.Optional;
  * {@code META-INF/services}, ahead of its own search for a {@code logback.xml}.
  *
  * <p>It is code rather than a {@code logback.xml} because reading XML is a large part of a start: the JDK's XML
- * parser and logback's Joran are a few hundred classes. A file named by {@code -Dlogback.configurationFile} takes
- * its place, as logback documents; {@code docs/logback.xml} is this configuration as such a file, to start from.
+ * parser and logback's Joran are a few hundred classes. Any file that logback itself would read takes its place: one
+ * named by {@code -Dlogback.configurationFile}, or a {@code logback-test.xml} or {@code logback.xml} on the class
+ * path (the jar has none, so such a file is the embedding application's). {@code docs/logback.xml} is this
+ * configuration as a file, to start from.
  */
 public final class GatehouseLogging extends ContextAwareBase implements Configurator {
 
@@ -33,14 +36,20 @@ public final class GatehouseLogging extends ContextAwareBase implements Configur
             "com.zaxxer.hikari", Level.WARN,
             "org.flywaydb", Level.WARN);
 
+    /** The files logback looks for on the class path when no file is named. */
+    static final List<String> CLASS_PATH_FILES = List.of("logback-test.xml", "logback.xml");
+
     @Override
     public ExecutionStatus configure(LoggerContext context) {
-        return configure(context, Optional.ofNullable(System.getProperty(CONFIGURATION_FILE)));
+        return configure(context, Optional.ofNullable(System.getProperty(CONFIGURATION_FILE)), GatehouseLogging.class.getClassLoader());
     }
 
-    /** Configures {@code context}, unless an operator's file is named: logback then reads that file instead. */
-    ExecutionStatus configure(LoggerContext context, Optional<String> configurationFile) {
-        if (configurationFile.isPresent()) {
+    /**
+     * Configures {@code context}, unless a file is named or {@code classPath} holds one of logback's own: logback
+     * then reads that file instead.
+     */
+    ExecutionStatus configure(LoggerContext context, Optional<String> configurationFile, ClassLoader classPath) {
+        if (configurationFile.isPresent() || CLASS_PATH_FILES.stream().anyMatch(name -> classPath.getResource(name) != null)) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
         GatehouseEncoder encoder = new GatehouseEncoder();

@@ -12,7 +12,10 @@ import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.classic.util.ContextInitializer;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +24,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class GatehouseLoggingTest {
 
@@ -59,9 +63,42 @@ class GatehouseLoggingTest {
     void anOperatorsFileTakesThePlaceOfTheBuiltInConfiguration() {
         LoggerContext context = context();
 
-        ExecutionStatus status = new GatehouseLogging().configure(context, Optional.of("/etc/gatehouse/logback.xml"));
+        ExecutionStatus status = new GatehouseLogging().configure(context, Optional.of("/etc/gatehouse/logback.xml"),
+                GatehouseLogging.class.getClassLoader());
 
         assertThat(status).isEqualTo(ExecutionStatus.INVOKE_NEXT_IF_ANY);
+        assertUntouched(context);
+    }
+
+    @Test
+    void aLogbackFileOfTheEmbeddingApplicationTakesThePlaceOfTheBuiltInConfiguration(@TempDir Path classes) throws Exception {
+        for (String name : GatehouseLogging.CLASS_PATH_FILES) {
+            Path dir = Files.createDirectories(classes.resolve(name.replace('.', '-')));
+            Files.writeString(dir.resolve(name), "<configuration/>");
+            LoggerContext context = context();
+            try (URLClassLoader classPath = new URLClassLoader(new URL[] {dir.toUri().toURL()}, null)) {
+
+                ExecutionStatus status = new GatehouseLogging().configure(context, Optional.empty(), classPath);
+
+                assertThat(status).as(name).isEqualTo(ExecutionStatus.INVOKE_NEXT_IF_ANY);
+                assertUntouched(context);
+            }
+        }
+    }
+
+    @Test
+    void withoutAFileTheBuiltInConfigurationIsTheOnlyOne(@TempDir Path classes) throws Exception {
+        LoggerContext context = context();
+        try (URLClassLoader classPath = new URLClassLoader(new URL[] {classes.toUri().toURL()}, null)) {
+
+            ExecutionStatus status = new GatehouseLogging().configure(context, Optional.empty(), classPath);
+
+            assertThat(status).isEqualTo(ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY);
+            assertThat(stderr(context).getEncoder()).isInstanceOf(GatehouseEncoder.class);
+        }
+    }
+
+    private static void assertUntouched(LoggerContext context) {
         assertThat(context.getLogger(Logger.ROOT_LOGGER_NAME).iteratorForAppenders().hasNext()).isFalse();
         assertThat(context.getLogger("org.eclipse.jetty").getLevel()).isNull();
     }
@@ -69,7 +106,8 @@ class GatehouseLoggingTest {
     @Test
     void theExampleFileForOperatorsIsTheBuiltInConfiguration() throws Exception {
         LoggerContext builtIn = context();
-        assertThat(new GatehouseLogging().configure(builtIn, Optional.empty())).isEqualTo(ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY);
+        assertThat(new GatehouseLogging().configure(builtIn, Optional.empty(), GatehouseLogging.class.getClassLoader()))
+                .isEqualTo(ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY);
         LoggerContext fromFile = context();
         JoranConfigurator joran = new JoranConfigurator();
         joran.setContext(fromFile);
