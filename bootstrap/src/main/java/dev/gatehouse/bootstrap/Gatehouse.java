@@ -7,6 +7,7 @@ import dev.gatehouse.adapter.out.jose.JoseAccessTokens;
 import dev.gatehouse.adapter.out.persistence.Database;
 import dev.gatehouse.adapter.out.persistence.Pbkdf2PasswordHasher;
 import dev.gatehouse.application.apikey.service.RevokeApiKeyService;
+import dev.gatehouse.application.audit.service.AnnouncingAuditLog;
 import dev.gatehouse.application.audit.service.AuthenticationFailureAggregator;
 import dev.gatehouse.application.auth.service.AuthenticateBearerService;
 import dev.gatehouse.application.auth.service.CredentialRevocations;
@@ -115,29 +116,31 @@ public final class Gatehouse implements AutoCloseable {
                 BootstrapReport.print(credentials, out);
             });
 
+            // the use cases record through it, so that the audit streams read a stored event at once
+            AnnouncingAuditLog auditLog = new AnnouncingAuditLog(database.auditLog(), database.transactions());
             SigningKeySchedule keySchedule = new SigningKeySchedule(MAX_TOKEN_LIFETIME);
             JoseAccessTokens tokens = JoseAccessTokens.loadOrCreate(signingKeys, keySchedule, issuer, clock);
             WorkspaceAccess access = new WorkspaceAccess(database.workspaces());
             TokenPolicy policy = new TokenPolicy(issuer, config.tokenTtl());
-            AuthenticationFailureAggregator failures = new AuthenticationFailureAggregator(database.auditLog(), clock);
+            AuthenticationFailureAggregator failures = new AuthenticationFailureAggregator(auditLog, clock);
             ClientAuthenticator authenticator = new ClientAuthenticator(database.clients(), failures, clock);
             CredentialRevocations revocations = new CredentialRevocations(database.revokedTokens(), database.apiKeys(),
                     database.clients(), clock);
             LastUsedTracker lastUsed = new LastUsedTracker(database.clients());
             ManageOAuthClientService manageClients = new ManageOAuthClientService(database.clients(), access, catalog, revocations,
-                    database.auditLog(), clock, random, database.transactions());
-            ProjectService projects = new ProjectService(database.projects(), database.auditLog(), clock, random);
+                    auditLog, clock, random, auditLog);
+            ProjectService projects = new ProjectService(database.projects(), auditLog, clock, random);
             RecentMemberships memberships = new RecentMemberships(database.workspaces(), clock);
             MemberService members = new MemberService(database.workspaces(), database.users(), passwords,
-                    database.auditLog(), clock, random, memberships);
+                    auditLog, clock, random, memberships);
             SourceService sources = new SourceService(database.sources(), database.workspaces(), new EventHub(),
                     new SourceSettings(config.eventRetentionCount(), config.eventRetentionAge(), SourceSettings.DEFAULTS.streamBuffer()),
                     clock, random);
             ConsoleSessionService consoleSessions = new ConsoleSessionService(database.consoleSessions(), database.users(),
                     database.workspaces(), database.apiKeys(), passwords, ConsoleSessionPolicy.DEFAULTS, clock, random);
             TokenRevocationService tokenRevocation = new TokenRevocationService(authenticator, tokens, database.clients(),
-                    revocations, database.auditLog(), clock);
-            AuditStreamService auditStreams = new AuditStreamService(database.auditLog(), access);
+                    revocations, auditLog, clock);
+            AuditStreamService auditStreams = new AuditStreamService(database.auditLog(), access, maintenance);
             HttpUseCases useCases = new HttpUseCases(
                     new AuthenticateBearerService(database.apiKeys(), tokens, database.clients(), revocations, clock,
                             CREDENTIAL_CACHE_SIZE),
@@ -146,15 +149,15 @@ public final class Gatehouse implements AutoCloseable {
                     tokenRevocation,
                     tokenRevocation,
                     new GetJsonWebKeySetService(tokens),
-                    new CreateOAuthClientService(database.clients(), access, catalog, database.auditLog(), clock, random,
-                            database.transactions()),
+                    new CreateOAuthClientService(database.clients(), access, catalog, auditLog, clock, random,
+                            auditLog),
                     new ListOAuthClientsService(database.clients(), access),
                     manageClients, manageClients, manageClients,
                     projects, projects, projects, projects, projects,
                     members, members, members, members,
                     new GetWorkspaceService(database.workspaces(), memberships),
                     new GetCurrentUserService(database.users(), database.workspaces()),
-                    new RevokeApiKeyService(database.apiKeys(), database.workspaces(), revocations, database.auditLog(), clock, random),
+                    new RevokeApiKeyService(database.apiKeys(), database.workspaces(), revocations, auditLog, clock, random),
                     sources, sources, sources, sources, sources,
                     auditStreams,
                     catalog,
@@ -162,6 +165,7 @@ public final class Gatehouse implements AutoCloseable {
                     consoleSessions, consoleSessions, consoleSessions, consoleSessions);
 
             ClusterSignals signals = database.clusterSignals();
+            auditLog.onStored(auditStreams::recorded);
             revocations.onLocalChange(signals::credentialsChanged);
             memberships.onLocalChange(signals::credentialsChanged);
             sources.onEmit(signals::eventAppended);

@@ -25,8 +25,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -35,7 +38,8 @@ import java.util.function.Consumer;
  * without {@code Last-Event-ID} starts with the events to come.
  *
  * <p>The log is read by {@link #poll()}, which the server calls every {@link #POLL_INTERVAL}: one read per
- * workspace that has open streams, however many streams it has. Each workspace keeps its newest
+ * workspace that has open streams, however many streams it has. An event this server records is read at once
+ * instead ({@link #recorded}); the polls find those of other servers. Each workspace keeps its newest
  * {@value #KEPT} events in memory, and its streams take theirs from there, woken when new ones arrive.
  *
  * <p>Audit numbers are handed out when an event is inserted, so two events recorded at the same moment may
@@ -61,11 +65,19 @@ public final class AuditStreamService implements SourceUseCases.SubscribeToAudit
 
     private final AuditLog audit;
     private final WorkspaceAccess access;
+    private final Executor earlyReads;
     private final Map<WorkspaceId, Tail> tails = new ConcurrentHashMap<>();
 
+    /** A service whose reads for {@link #recorded} run at once, on the thread that tells of the event. */
     public AuditStreamService(AuditLog audit, WorkspaceAccess access) {
+        this(audit, access, Runnable::run);
+    }
+
+    /** A service whose reads for {@link #recorded} run on {@code earlyReads} (the server's maintenance thread). */
+    public AuditStreamService(AuditLog audit, WorkspaceAccess access, Executor earlyReads) {
         this.audit = audit;
         this.access = access;
+        this.earlyReads = earlyReads;
     }
 
     @Override
@@ -101,6 +113,31 @@ public final class AuditStreamService implements SourceUseCases.SubscribeToAudit
      */
     public void poll() {
         forEach(tails.values(), Tail::refresh);
+    }
+
+    /**
+     * Tells the service that an event of {@code workspace} is stored (its transaction committed). If the
+     * workspace has open streams, its log is read on the executor of early reads instead of at the next poll.
+     * Events told of while such a read waits to run are covered by it. A failed early read is left to the next
+     * poll, which reads the same events and reports its failure.
+     */
+    public void recorded(WorkspaceId workspace) {
+        Tail tail = tails.get(workspace);
+        if (tail == null || !tail.readRequested.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            earlyReads.execute(() -> {
+                tail.readRequested.set(false);
+                try {
+                    tail.refresh();
+                } catch (RuntimeException e) {
+                    // the next poll reads the same events, and reports the failure if it lasts
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            tail.readRequested.set(false); // the server is stopping
+        }
     }
 
     /** Runs {@code action} on every item, even when it fails on some; then throws the first failure, if any. */
@@ -148,6 +185,10 @@ public final class AuditStreamService implements SourceUseCases.SubscribeToAudit
         private long readsStarted;
         private long verifiedRead;
         private volatile long version;
+        /** Held for the whole of a read, so that a poll and an early read of the same workspace never overlap. */
+        private final Object reading = new Object();
+        /** Set while an early read of this workspace waits to run. */
+        private final AtomicBoolean readRequested = new AtomicBoolean();
 
         Tail(WorkspaceId workspace, long latest) {
             this.workspace = workspace;
@@ -161,6 +202,12 @@ public final class AuditStreamService implements SourceUseCases.SubscribeToAudit
         }
 
         void refresh() {
+            synchronized (reading) {
+                read();
+            }
+        }
+
+        private void read() {
             long from;
             long number;
             synchronized (this) {

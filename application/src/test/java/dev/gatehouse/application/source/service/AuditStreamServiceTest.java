@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -516,6 +517,86 @@ class AuditStreamServiceTest {
             ids.add(T0.toEpochMilli() + "-" + id);
         }
         return ids;
+    }
+
+    @Test
+    void anEventToldOfIsReadOnceOnTheExecutorAndWakesTheStreamsBeforeAnyPoll() throws Exception {
+        CountingAuditLog counting = new CountingAuditLog(audit);
+        List<Runnable> earlyReads = new ArrayList<>();
+        service = new AuditStreamService(counting, new WorkspaceAccess(stores.workspaces()), earlyReads::add);
+        EventStream stream = subscribe(user(admin), Optional.empty());
+        service.poll();
+        AtomicInteger wakes = new AtomicInteger();
+        stream.onAvailable(wakes::incrementAndGet);
+        audit.record(new AuditEvent.ApiKeyRevoked(workspace.id(), admin.id(), T0));
+        audit.record(new AuditEvent.ApiKeyRevoked(workspace.id(), admin.id(), T0.plusMillis(1)));
+        counting.reads = 0;
+
+        service.recorded(workspace.id());
+        service.recorded(workspace.id());
+
+        assertThat(earlyReads).as("events told of while a read waits are one read").hasSize(1);
+        assertThat(counting.reads).as("nothing is read on the telling thread").isZero();
+        earlyReads.remove(0).run();
+        assertThat(counting.reads).isEqualTo(1);
+        assertThat(wakes).hasValue(1);
+        assertThat(stream.next(Duration.ZERO)).isPresent();
+        assertThat(stream.next(Duration.ZERO)).isPresent();
+        assertThat(stream.next(Duration.ZERO)).isEmpty();
+        assertThat(counting.reads).as("the stream took its events from the read").isEqualTo(1);
+
+        audit.record(new AuditEvent.ApiKeyRevoked(workspace.id(), admin.id(), T0.plusMillis(2)));
+        service.recorded(workspace.id());
+        assertThat(earlyReads).as("a new event after the read asks for a new one").hasSize(1);
+    }
+
+    @Test
+    void anEventOfAWorkspaceWithoutStreamsIsNotRead() {
+        List<Runnable> earlyReads = new ArrayList<>();
+        service = new AuditStreamService(audit, new WorkspaceAccess(stores.workspaces()), earlyReads::add);
+        Workspace other = data.addWorkspace(stores);
+        subscribe(user(admin), Optional.empty()).close();
+        subscribe(user(admin), Optional.empty());
+
+        service.recorded(other.id());
+        opened.forEach(EventStream::close);
+        service.recorded(workspace.id());
+
+        assertThat(earlyReads).isEmpty();
+    }
+
+    @Test
+    void aFailedEarlyReadIsLeftToTheNextPoll() throws Exception {
+        CountingAuditLog counting = new CountingAuditLog(audit);
+        List<Runnable> earlyReads = new ArrayList<>();
+        service = new AuditStreamService(counting, new WorkspaceAccess(stores.workspaces()), earlyReads::add);
+        EventStream stream = subscribe(user(admin), Optional.empty());
+        service.poll();
+        audit.record(new AuditEvent.ApiKeyRevoked(workspace.id(), admin.id(), T0));
+        counting.failing = workspace.id();
+
+        service.recorded(workspace.id());
+        earlyReads.remove(0).run();
+        counting.failing = null;
+        service.poll();
+
+        assertThat(stream.next(Duration.ZERO)).hasValueSatisfying(
+                event -> assertThat(event.eventFields()).containsEntry("type", "api_key.revoked"));
+    }
+
+    @Test
+    void aStoppedExecutorLeavesTheEventToThePolls() {
+        AtomicInteger attempts = new AtomicInteger();
+        service = new AuditStreamService(audit, new WorkspaceAccess(stores.workspaces()), task -> {
+            attempts.incrementAndGet();
+            throw new RejectedExecutionException("stopped");
+        });
+        subscribe(user(admin), Optional.empty());
+
+        service.recorded(workspace.id());
+        service.recorded(workspace.id());
+
+        assertThat(attempts).as("a refused read does not keep later ones from being asked for").hasValue(2);
     }
 
     private EventStream subscribe(Principal caller, Optional<String> lastEventId) {

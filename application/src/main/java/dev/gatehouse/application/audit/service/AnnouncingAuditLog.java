@@ -1,0 +1,77 @@
+package dev.gatehouse.application.audit.service;
+
+import dev.gatehouse.application.audit.port.out.AuditLog;
+import dev.gatehouse.application.shared.port.out.Transactions;
+import dev.gatehouse.domain.audit.AuditEvent;
+import dev.gatehouse.domain.workspace.WorkspaceId;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The audit log as the use cases see it: it records through the store's log and, once an event is stored, tells
+ * a listener in which workspace, so that the workspace's open audit streams read it at once instead of at their
+ * next poll. An event recorded inside a transaction is stored only when the transaction commits, so this is
+ * also the {@link Transactions} of audited changes: it tells of their events after the commit, and of none when
+ * the transaction fails. The listener learns only of events recorded by this server; those of other servers
+ * sharing the database are found by the polls.
+ */
+public final class AnnouncingAuditLog implements AuditLog, Transactions {
+
+    private final AuditLog log;
+    private final Transactions transactions;
+    /** The workspaces whose events the current thread's transaction has recorded; null outside a transaction. */
+    private final ThreadLocal<Set<WorkspaceId>> recordedInTransaction = new ThreadLocal<>();
+    private volatile Consumer<WorkspaceId> listener = workspace -> { };
+
+    public AnnouncingAuditLog(AuditLog log, Transactions transactions) {
+        this.log = Objects.requireNonNull(log, "log");
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+    }
+
+    /** Sets who is told of stored events (one listener; a later call replaces it). */
+    public void onStored(Consumer<WorkspaceId> listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    @Override
+    public void record(AuditEvent event) {
+        log.record(event);
+        Set<WorkspaceId> pending = recordedInTransaction.get();
+        if (pending == null) {
+            listener.accept(event.workspaceId());
+        } else {
+            pending.add(event.workspaceId());
+        }
+    }
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        if (recordedInTransaction.get() != null) {
+            return transactions.inTransaction(work); // the outermost transaction tells, after its commit
+        }
+        Set<WorkspaceId> recorded = new LinkedHashSet<>();
+        recordedInTransaction.set(recorded);
+        T result;
+        try {
+            result = transactions.inTransaction(work);
+        } finally {
+            recordedInTransaction.remove();
+        }
+        recorded.forEach(listener);
+        return result;
+    }
+
+    @Override
+    public List<RecordedAuditEvent> after(WorkspaceId workspace, long afterId, int limit) {
+        return log.after(workspace, afterId, limit);
+    }
+
+    @Override
+    public long latestId(WorkspaceId workspace) {
+        return log.latestId(workspace);
+    }
+}
