@@ -129,6 +129,9 @@ public final class AuditStreamService implements SourceUseCases.SubscribeToAudit
         try {
             earlyReads.execute(() -> {
                 tail.readRequested.set(false);
+                if (tails.get(workspace) != tail) {
+                    return; // its last stream closed meanwhile
+                }
                 try {
                     tail.refresh();
                 } catch (RuntimeException e) {

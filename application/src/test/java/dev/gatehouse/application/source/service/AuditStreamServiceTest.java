@@ -566,6 +566,23 @@ class AuditStreamServiceTest {
     }
 
     @Test
+    void anEarlyReadForAWorkspaceWhoseStreamsAllClosedMeanwhileReadsNothing() {
+        CountingAuditLog counting = new CountingAuditLog(audit);
+        List<Runnable> earlyReads = new ArrayList<>();
+        service = new AuditStreamService(counting, new WorkspaceAccess(stores.workspaces()), earlyReads::add);
+        EventStream stream = subscribe(user(admin), Optional.empty());
+        audit.record(new AuditEvent.ApiKeyRevoked(workspace.id(), admin.id(), T0));
+        service.recorded(workspace.id());
+        stream.close();
+        counting.reads = 0;
+
+        earlyReads.remove(0).run();
+
+        assertThat(counting.reads).isZero();
+        assertThat(service.watchedWorkspaces()).isZero();
+    }
+
+    @Test
     void aFailedEarlyReadIsLeftToTheNextPoll() throws Exception {
         CountingAuditLog counting = new CountingAuditLog(audit);
         List<Runnable> earlyReads = new ArrayList<>();
