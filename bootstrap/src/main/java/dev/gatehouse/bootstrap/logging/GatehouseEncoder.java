@@ -45,9 +45,11 @@ public final class GatehouseEncoder extends EncoderBase<ILoggingEvent> {
     @Override
     public void stop() {
         text.stop();
-        LogstashEncoder started = json;
-        if (started != null) {
-            started.stop();
+        synchronized (this) {
+            if (json != null) {
+                json.stop();
+                json = null; // a start after this stop makes a new one at its first JSON line
+            }
         }
         super.stop();
     }

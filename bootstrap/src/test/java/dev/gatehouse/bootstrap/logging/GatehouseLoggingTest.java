@@ -12,6 +12,7 @@ import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.classic.util.ContextInitializer;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.read.ListAppender;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -60,14 +61,42 @@ class GatehouseLoggingTest {
     }
 
     @Test
-    void anOperatorsFileTakesThePlaceOfTheBuiltInConfiguration() {
-        LoggerContext context = context();
+    void anOperatorsFileTakesThePlaceOfTheBuiltInConfiguration(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("operator.xml"), "<configuration/>");
+        Path resources = Files.createDirectories(dir.resolve("classes"));
+        Files.writeString(resources.resolve("operator-resource.xml"), "<configuration/>");
+        try (URLClassLoader classPath = new URLClassLoader(new URL[] {resources.toUri().toURL()}, null)) {
+            for (String named : List.of(file.toString(), file.toUri().toString(), "operator-resource.xml", "https://config.example/logback.xml")) {
+                LoggerContext context = context();
 
-        ExecutionStatus status = new GatehouseLogging().configure(context, Optional.of("/etc/gatehouse/logback.xml"),
-                GatehouseLogging.class.getClassLoader());
+                ExecutionStatus status = new GatehouseLogging().configure(context, Optional.of(named), classPath);
 
-        assertThat(status).isEqualTo(ExecutionStatus.INVOKE_NEXT_IF_ANY);
-        assertUntouched(context);
+                assertThat(status).as(named).isEqualTo(ExecutionStatus.INVOKE_NEXT_IF_ANY);
+                assertUntouched(context);
+            }
+        }
+    }
+
+    @Test
+    void aNamedFileThatIsNotThereLeavesTheBuiltInConfigurationWithAWarning(@TempDir Path dir) {
+        Path missing = dir.resolve("typo.xml");
+        for (String named : List.of(missing.toString(), missing.toUri().toString())) {
+            LoggerContext context = context();
+            ListAppender<ILoggingEvent> warnings = new ListAppender<>();
+            warnings.setContext(context);
+            warnings.start();
+            context.getLogger(GatehouseLogging.class).addAppender(warnings);
+
+            ExecutionStatus status = new GatehouseLogging().configure(context, Optional.of(named), GatehouseLogging.class.getClassLoader());
+
+            assertThat(status).as(named).isEqualTo(ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY);
+            assertThat(stderr(context).getEncoder()).isInstanceOf(GatehouseEncoder.class);
+            assertThat(levels(context)).isEqualTo(expectedLevels());
+            assertThat(warnings.list).singleElement().satisfies(event -> {
+                assertThat(event.getLevel()).isEqualTo(Level.WARN);
+                assertThat(event.getFormattedMessage()).contains(named, "was not found", GatehouseLogging.CONFIGURATION_FILE);
+            });
+        }
     }
 
     @Test
@@ -124,6 +153,7 @@ class GatehouseLoggingTest {
 
     @Test
     void theJsonEncoderIsMadeOnlyWhenAJsonLineIsWritten() {
+        GatehouseEncoder.use(LogFormat.TEXT);
         LoggerContext context = context();
         GatehouseEncoder encoder = new GatehouseEncoder();
         encoder.setContext(context);
@@ -141,6 +171,12 @@ class GatehouseLoggingTest {
 
         assertThat(encoder.jsonStarted()).isTrue();
         assertThat(json).startsWith("{").contains("\"message\":\"hello\"", "\"logger_name\":\"dev.gatehouse.test\"");
+
+        encoder.stop();
+        assertThat(encoder.jsonStarted()).as("a stop stops and drops the JSON encoder").isFalse();
+        encoder.start();
+        assertThat(new String(encoder.encode(event), StandardCharsets.UTF_8)).as("JSON after a restart")
+                .contains("\"message\":\"hello\"");
         encoder.stop();
     }
 

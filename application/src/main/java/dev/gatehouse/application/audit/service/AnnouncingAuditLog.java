@@ -32,7 +32,11 @@ public final class AnnouncingAuditLog implements AuditLog, Transactions {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
     }
 
-    /** Sets who is told of stored events (one listener; a later call replaces it). */
+    /**
+     * Sets who is told of stored events (one listener; a later call replaces it). It runs on the thread that
+     * recorded the event, so it should only hand the work on. What it throws is ignored: the change is stored by
+     * then, and the audit streams' polls find the event anyway.
+     */
     public void onStored(Consumer<WorkspaceId> listener) {
         this.listener = Objects.requireNonNull(listener, "listener");
     }
@@ -42,7 +46,7 @@ public final class AnnouncingAuditLog implements AuditLog, Transactions {
         log.record(event);
         Set<WorkspaceId> pending = recordedInTransaction.get();
         if (pending == null) {
-            listener.accept(event.workspaceId());
+            tell(event.workspaceId());
         } else {
             pending.add(event.workspaceId());
         }
@@ -61,8 +65,16 @@ public final class AnnouncingAuditLog implements AuditLog, Transactions {
         } finally {
             recordedInTransaction.remove();
         }
-        recorded.forEach(listener);
+        recorded.forEach(this::tell);
         return result;
+    }
+
+    private void tell(WorkspaceId workspace) {
+        try {
+            listener.accept(workspace);
+        } catch (RuntimeException e) {
+            // the event is stored, and the polls read it; the change it records must not fail now
+        }
     }
 
     @Override

@@ -33,7 +33,8 @@ class AnnouncingAuditLogTest {
     void setUp() {
         store = InMemoryStores.create().audit();
         log = new AnnouncingAuditLog(store, transactions);
-        log.onStored(workspace -> told.add(workspace.value() + " after " + transactions.committed + " commits"));
+        log.onStored(workspace -> told.add(workspace.value() + " after " + transactions.committed + " commits, "
+                + store.after(workspace, 0, 100).size() + " stored"));
     }
 
     private static AuditEvent revoked(WorkspaceId workspace) {
@@ -44,7 +45,7 @@ class AnnouncingAuditLogTest {
     void anEventRecordedOutsideATransactionIsToldOfOnceStored() {
         log.record(revoked(ONE));
 
-        assertThat(told).containsExactly("o_announceOne after 0 commits");
+        assertThat(told).containsExactly("o_announceOne after 0 commits, 1 stored");
         assertThat(store.after(ONE, 0, 10)).hasSize(1);
         assertThat(log.latestId(ONE)).isEqualTo(store.latestId(ONE));
         assertThat(log.after(ONE, 0, 10)).isEqualTo(store.after(ONE, 0, 10));
@@ -61,7 +62,7 @@ class AnnouncingAuditLogTest {
         });
 
         assertThat(result).isEqualTo("done");
-        assertThat(told).containsExactly("o_announceOne after 1 commits", "o_announceTwo after 1 commits");
+        assertThat(told).containsExactly("o_announceOne after 1 commits, 2 stored", "o_announceTwo after 1 commits, 1 stored");
     }
 
     @Test
@@ -77,7 +78,7 @@ class AnnouncingAuditLogTest {
             return null;
         });
         log.record(revoked(ONE));
-        assertThat(told).containsExactly("o_announceTwo after 1 commits", "o_announceOne after 1 commits");
+        assertThat(told).containsExactly("o_announceTwo after 1 commits, 1 stored", "o_announceOne after 1 commits, 2 stored");
     }
 
     @Test
@@ -91,7 +92,27 @@ class AnnouncingAuditLogTest {
             return null;
         });
 
-        assertThat(told).containsExactly("o_announceOne after 1 commits");
+        assertThat(told).containsExactly("o_announceOne after 1 commits, 1 stored");
+    }
+
+    @Test
+    void aListenerThatFailsNeitherFailsTheChangeNorKeepsOtherWorkspacesFromBeingTold() {
+        List<WorkspaceId> reached = new ArrayList<>();
+        log.onStored(workspace -> {
+            reached.add(workspace);
+            throw new IllegalStateException("listener broken");
+        });
+
+        log.record(revoked(ONE));
+        String result = log.inTransaction(() -> {
+            log.record(revoked(ONE));
+            log.record(revoked(TWO));
+            return "stored";
+        });
+
+        assertThat(result).isEqualTo("stored");
+        assertThat(reached).containsExactly(ONE, ONE, TWO);
+        assertThat(store.after(ONE, 0, 10)).hasSize(2);
     }
 
     /** Counts the commits of outermost transactions; a failed one does not commit. */

@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -548,6 +549,61 @@ class AuditStreamServiceTest {
         audit.record(new AuditEvent.ApiKeyRevoked(workspace.id(), admin.id(), T0.plusMillis(2)));
         service.recorded(workspace.id());
         assertThat(earlyReads).as("a new event after the read asks for a new one").hasSize(1);
+    }
+
+    @Test
+    void anEarlyReadWaitsForAPollOfTheSameWorkspaceInsteadOfOverlappingIt() throws Exception {
+        CountDownLatch firstReadEntered = new CountDownLatch(1);
+        CountDownLatch releaseFirstRead = new CountDownLatch(1);
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger mostInFlight = new AtomicInteger();
+        AtomicInteger reads = new AtomicInteger();
+        AuditLog blocking = new AuditLog() {
+            @Override
+            public void record(AuditEvent event) {
+                audit.record(event);
+            }
+
+            @Override
+            public List<RecordedAuditEvent> after(WorkspaceId id, long afterId, int limit) {
+                mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                try {
+                    if (reads.incrementAndGet() == 1) {
+                        firstReadEntered.countDown();
+                        releaseFirstRead.await(5, TimeUnit.SECONDS);
+                    }
+                    return audit.after(id, afterId, limit);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                } finally {
+                    inFlight.decrementAndGet();
+                }
+            }
+
+            @Override
+            public long latestId(WorkspaceId id) {
+                return audit.latestId(id);
+            }
+        };
+        service = new AuditStreamService(blocking, new WorkspaceAccess(stores.workspaces()));
+        subscribe(user(admin), Optional.empty());
+        Thread poller = new Thread(service::poll);
+        poller.start();
+        assertThat(firstReadEntered.await(5, TimeUnit.SECONDS)).isTrue();
+
+        Thread early = new Thread(() -> service.recorded(workspace.id()));
+        early.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (early.getState() != Thread.State.BLOCKED && early.isAlive() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(early.getState()).as("the early read waits for the poll's read").isEqualTo(Thread.State.BLOCKED);
+        releaseFirstRead.countDown();
+        poller.join(5_000);
+        early.join(5_000);
+
+        assertThat(reads).hasValue(2);
+        assertThat(mostInFlight).hasValue(1);
     }
 
     @Test
