@@ -71,8 +71,10 @@ public final class JoseAccessTokens implements AccessTokenSigner, AccessTokenVer
     private final DefaultJWTProcessor<SecurityContext> processor;
     /**
      * RS256 signing is pure CPU (about 0.7 ms of it): at most one signature per core runs at once, and the rest
-     * queue in arrival order, instead of every request thread sharing the cores in time slices. The throughput
-     * is the same; the latency of the slowest requests is not, and neither is the CPU left for the rest.
+     * queue in arrival order, instead of every request thread sharing the cores in time slices. That narrows the
+     * spread of latencies at saturation. It has a price when the cores are shared with other busy processes: with
+     * wrk on the same two cores, this gate gave fewer tokens per second than no gate, at more CPU per token
+     * (docs/performance.md, "One RS256 signature per core at a time").
      */
     private final Semaphore signing = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
     private volatile KeyState keys;
