@@ -41,6 +41,7 @@ import dev.gatehouse.application.workspace.service.MemberService;
 import dev.gatehouse.application.workspace.service.RecentMemberships;
 import dev.gatehouse.domain.scope.ScopeCatalog;
 import dev.gatehouse.domain.source.SourceId;
+import dev.gatehouse.domain.workspace.WorkspaceId;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -165,7 +166,10 @@ public final class Gatehouse implements AutoCloseable {
                     consoleSessions, consoleSessions, consoleSessions, consoleSessions);
 
             ClusterSignals signals = database.clusterSignals();
-            auditLog.onStored(auditStreams::recorded);
+            auditLog.onStored(workspace -> {
+                auditStreams.recorded(workspace);
+                signals.auditRecorded(workspace);
+            });
             revocations.onLocalChange(signals::credentialsChanged);
             memberships.onLocalChange(signals::credentialsChanged);
             sources.onEmit(signals::eventAppended);
@@ -179,6 +183,11 @@ public final class Gatehouse implements AutoCloseable {
                 @Override
                 public void eventAppended(SourceId source, long sequence) {
                     sources.forwardAppended(source, sequence);
+                }
+
+                @Override
+                public void auditRecorded(WorkspaceId workspace) {
+                    auditStreams.recorded(workspace);
                 }
             });
             every(maintenance, 1, TimeUnit.SECONDS, "revocation sync", revocations::sync);

@@ -2,6 +2,7 @@ package dev.gatehouse.adapter.out.persistence;
 
 import dev.gatehouse.application.cluster.port.out.ClusterSignals;
 import dev.gatehouse.domain.source.SourceId;
+import dev.gatehouse.domain.workspace.WorkspaceId;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -100,6 +101,12 @@ final class PostgresClusterSignals implements ClusterSignals, AutoCloseable {
         send("e:" + node + ":" + source.value() + ":" + sequence);
     }
 
+    @Override
+    public void auditRecorded(WorkspaceId workspace) {
+        Objects.requireNonNull(workspace, "workspace");
+        send("a:" + node + ":" + workspace.value());
+    }
+
     /**
      * Starts the listening thread.
      *
@@ -178,6 +185,18 @@ final class PostgresClusterSignals implements ClusterSignals, AutoCloseable {
                         return false;
                     }
                     listener.eventAppended(new SourceId(source), sequence);
+                    return true;
+                }
+                case 'a' -> {
+                    int afterNode = rest.indexOf(':');
+                    if (afterNode <= 0 || !WorkspaceId.isValid(rest.substring(afterNode + 1))) {
+                        LOG.debug("ignoring an unreadable cluster signal");
+                        return false;
+                    }
+                    if (rest.substring(0, afterNode).equals(ownNode)) {
+                        return false;
+                    }
+                    listener.auditRecorded(new WorkspaceId(rest.substring(afterNode + 1)));
                     return true;
                 }
                 default -> {

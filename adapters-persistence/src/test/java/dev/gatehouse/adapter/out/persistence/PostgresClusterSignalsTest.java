@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.gatehouse.application.cluster.port.out.ClusterSignals;
 import dev.gatehouse.application.testing.TestData;
 import dev.gatehouse.domain.source.SourceId;
+import dev.gatehouse.domain.workspace.WorkspaceId;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +63,21 @@ class PostgresClusterSignalsTest {
 
         assertThat(onB.next(WITHIN_MILLIS)).contains("event " + source.value() + " 42");
         assertThat(onB.next(WITHIN_MILLIS)).contains("event " + source.value() + " " + Long.MAX_VALUE);
+    }
+
+    @Test
+    void auditRecordedCarriesTheWorkspaceToTheOtherServersAndNotItself() throws Exception {
+        TestDatabases.TestDatabase db = TestDatabases.postgres();
+        Database a = db.database();
+        Database b = db.openAnother();
+        Recorder onA = listening(a);
+        Recorder onB = listening(b);
+        WorkspaceId workspace = WorkspaceId.generate(data.random());
+
+        a.clusterSignals().auditRecorded(workspace);
+
+        assertThat(onB.next(WITHIN_MILLIS)).contains("audit " + workspace.value());
+        assertThat(onA.next(300)).isEmpty();
     }
 
     @Test
@@ -148,6 +164,7 @@ class PostgresClusterSignalsTest {
 
         assertThat(PostgresClusterSignals.deliver("c:me", "me", recorder)).isFalse();
         assertThat(PostgresClusterSignals.deliver("e:me:dc_abc:3", "me", recorder)).isFalse();
+        assertThat(PostgresClusterSignals.deliver("a:me:o_abc", "me", recorder)).isFalse();
         assertThat(recorder.all()).isEmpty();
     }
 
@@ -157,7 +174,8 @@ class PostgresClusterSignalsTest {
 
         assertThat(PostgresClusterSignals.deliver("c:other", "me", recorder)).isTrue();
         assertThat(PostgresClusterSignals.deliver("e:other:dc_abc:3", "me", recorder)).isTrue();
-        assertThat(recorder.all()).containsExactly(CREDENTIALS, "event dc_abc 3");
+        assertThat(PostgresClusterSignals.deliver("a:other:o_abc", "me", recorder)).isTrue();
+        assertThat(recorder.all()).containsExactly(CREDENTIALS, "event dc_abc 3", "audit o_abc");
     }
 
     @Test
@@ -165,7 +183,7 @@ class PostgresClusterSignalsTest {
         Recorder recorder = new Recorder();
 
         for (String payload : new String[] {"", "c", "x:other", "e:other", "e:other:dc_abc", "e:other:dc_abc:x",
-                "e:other:not-a-source:1", "e::dc_abc:1"}) {
+                "e:other:not-a-source:1", "e::dc_abc:1", "a:other", "a:other:", "a:other:not-a-workspace", "a::o_abc"}) {
             assertThat(PostgresClusterSignals.deliver(payload, "me", recorder)).as(payload).isFalse();
         }
         assertThat(recorder.all()).isEmpty();
@@ -237,6 +255,11 @@ class PostgresClusterSignalsTest {
         @Override
         public void eventAppended(SourceId source, long sequence) {
             signals.add("event " + source.value() + " " + sequence);
+        }
+
+        @Override
+        public void auditRecorded(WorkspaceId workspace) {
+            signals.add("audit " + workspace.value());
         }
 
         Optional<String> next(long millis) throws InterruptedException {
