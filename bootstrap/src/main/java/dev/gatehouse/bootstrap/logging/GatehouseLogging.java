@@ -86,7 +86,9 @@ public final class GatehouseLogging extends ContextAwareBase implements Configur
 
     /**
      * Whether logback would find the file {@code name} as it looks for {@code -Dlogback.configurationFile}: a URL
-     * (a {@code file:} one must exist), a resource of {@code classPath}, or a file.
+     * (a {@code file:} one must exist), a resource of {@code classPath}, or a file. This is the search of logback's
+     * {@code DefaultJoranConfigurator.findURLOfDefaultConfigurationFile}, which is not called instead because it
+     * searches only logback's own class loader and takes a {@code file:} URL to a missing file as found.
      */
     static boolean found(String name, ClassLoader classPath) {
         try {

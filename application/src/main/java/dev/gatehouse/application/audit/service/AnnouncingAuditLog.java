@@ -16,8 +16,8 @@ import java.util.function.Supplier;
  * a listener in which workspace, so that the workspace's open audit streams read it at once instead of at their
  * next poll. An event recorded inside a transaction is stored only when the transaction commits, so this is
  * also the {@link Transactions} of audited changes: it tells of their events after the commit, and of none when
- * the transaction fails. The listener learns only of events recorded by this server; those of other servers
- * sharing the database are found by the polls.
+ * the transaction fails. The listener learns of the events recorded through this server; the server's wiring
+ * passes them on to the other servers sharing the database.
  */
 public final class AnnouncingAuditLog implements AuditLog, Transactions {
 
