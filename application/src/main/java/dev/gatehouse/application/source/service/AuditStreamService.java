@@ -38,8 +38,9 @@ import java.util.function.Consumer;
  * without {@code Last-Event-ID} starts with the events to come.
  *
  * <p>The log is read by {@link #poll()}, which the server calls every {@link #POLL_INTERVAL}: one read per
- * workspace that has open streams, however many streams it has. An event this server records is read at once
- * instead ({@link #recorded}); the polls find those of other servers. Each workspace keeps its newest
+ * workspace that has open streams, however many streams it has. An event that a server tells of is read at once
+ * instead ({@link #recorded}: this server's own, and on PostgreSQL the others' through their cluster signals);
+ * the polls find whatever no one told of. Each workspace keeps its newest
  * {@value #KEPT} events in memory, and its streams take theirs from there, woken when new ones arrive.
  *
  * <p>Audit numbers are handed out when an event is inserted, so two events recorded at the same moment may
@@ -67,11 +68,6 @@ public final class AuditStreamService implements SourceUseCases.SubscribeToAudit
     private final WorkspaceAccess access;
     private final Executor earlyReads;
     private final Map<WorkspaceId, Tail> tails = new ConcurrentHashMap<>();
-
-    /** A service whose reads for {@link #recorded} run at once, on the thread that tells of the event. */
-    public AuditStreamService(AuditLog audit, WorkspaceAccess access) {
-        this(audit, access, Runnable::run);
-    }
 
     /** A service whose reads for {@link #recorded} run on {@code earlyReads} (the server's maintenance thread). */
     public AuditStreamService(AuditLog audit, WorkspaceAccess access, Executor earlyReads) {

@@ -66,7 +66,7 @@ class AuditStreamServiceTest {
     void setUp() {
         stores = InMemoryStores.create();
         audit = stores.audit();
-        service = new AuditStreamService(audit, new WorkspaceAccess(stores.workspaces()));
+        service = new AuditStreamService(audit, new WorkspaceAccess(stores.workspaces()), Runnable::run);
         workspace = data.addWorkspace(stores);
         admin = data.addMember(stores, workspace.id(), Role.ADMIN);
     }
@@ -231,7 +231,7 @@ class AuditStreamServiceTest {
     @Test
     void manyStreamsOfAWorkspaceCostOneReadOfTheLogPerPoll() throws Exception {
         CountingAuditLog counting = new CountingAuditLog(audit);
-        service = new AuditStreamService(counting, new WorkspaceAccess(stores.workspaces()));
+        service = new AuditStreamService(counting, new WorkspaceAccess(stores.workspaces()), Runnable::run);
         List<EventStream> streams = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             streams.add(subscribe(user(admin), Optional.empty()));
@@ -270,7 +270,7 @@ class AuditStreamServiceTest {
     @Test
     void closingTheLastStreamOfAWorkspaceStopsReadingItsLog() {
         CountingAuditLog counting = new CountingAuditLog(audit);
-        service = new AuditStreamService(counting, new WorkspaceAccess(stores.workspaces()));
+        service = new AuditStreamService(counting, new WorkspaceAccess(stores.workspaces()), Runnable::run);
         EventStream first = subscribe(user(admin), Optional.empty());
         EventStream second = subscribe(user(admin), Optional.empty());
         assertThat(service.watchedWorkspaces()).isEqualTo(1);
@@ -311,7 +311,7 @@ class AuditStreamServiceTest {
     @Test
     void anEventThatCommitsAfterANewerOneIsStillDeliveredOnce() throws Exception {
         ScriptedAuditLog log = new ScriptedAuditLog();
-        service = new AuditStreamService(log, new WorkspaceAccess(stores.workspaces()));
+        service = new AuditStreamService(log, new WorkspaceAccess(stores.workspaces()), Runnable::run);
         EventStream stream = subscribe(user(admin), Optional.empty());
 
         log.commit(new RecordedAuditEvent(2, workspace.id(), "api_key.revoked", T0, Map.of()));
@@ -329,7 +329,7 @@ class AuditStreamServiceTest {
         Workspace other = data.addWorkspace(stores);
         User otherAdmin = data.addMember(stores, other.id(), Role.ADMIN);
         CountingAuditLog failing = new CountingAuditLog(audit);
-        service = new AuditStreamService(failing, new WorkspaceAccess(stores.workspaces()));
+        service = new AuditStreamService(failing, new WorkspaceAccess(stores.workspaces()), Runnable::run);
         subscribe(user(admin), Optional.empty());
         EventStream healthy = service.subscribe(user(otherAdmin), other.id(), Optional.empty());
         opened.add(healthy);
@@ -343,7 +343,7 @@ class AuditStreamServiceTest {
     @Test
     void anEventThatCommitsBetweenThePagesOfOneReadIsDelivered() throws Exception {
         ScriptedAuditLog log = new ScriptedAuditLog();
-        service = new AuditStreamService(log, new WorkspaceAccess(stores.workspaces()));
+        service = new AuditStreamService(log, new WorkspaceAccess(stores.workspaces()), Runnable::run);
         EventStream stream = subscribe(user(admin), Optional.empty());
         for (long id = 1; id <= 400; id++) {
             if (id != 150) {
@@ -360,7 +360,7 @@ class AuditStreamServiceTest {
     @Test
     void aStreamBehindTheOthersGetsALateCommitThatTheSharedReadHadPassed() throws Exception {
         ScriptedAuditLog log = new ScriptedAuditLog();
-        service = new AuditStreamService(log, new WorkspaceAccess(stores.workspaces()));
+        service = new AuditStreamService(log, new WorkspaceAccess(stores.workspaces()), Runnable::run);
         EventStream behind = subscribe(user(admin), Optional.empty());
         EventStream ahead = subscribe(user(admin), Optional.empty());
         for (long id = 1; id <= 200; id++) {
@@ -378,7 +378,7 @@ class AuditStreamServiceTest {
     @Test
     void aResumedStreamGetsALateCommitBeforeAnySharedReadHasCoveredIt() throws Exception {
         ScriptedAuditLog log = new ScriptedAuditLog();
-        service = new AuditStreamService(log, new WorkspaceAccess(stores.workspaces()));
+        service = new AuditStreamService(log, new WorkspaceAccess(stores.workspaces()), Runnable::run);
         EventStream live = subscribe(user(admin), Optional.empty());
         for (long id = 1; id <= 200; id++) {
             if (id != 10) {
@@ -523,8 +523,7 @@ class AuditStreamServiceTest {
     @Test
     void anEventToldOfIsReadOnceOnTheExecutorAndWakesTheStreamsBeforeAnyPoll() throws Exception {
         CountingAuditLog counting = new CountingAuditLog(audit);
-        List<Runnable> earlyReads = new ArrayList<>();
-        service = new AuditStreamService(counting, new WorkspaceAccess(stores.workspaces()), earlyReads::add);
+        List<Runnable> earlyReads = queueEarlyReads(counting);
         EventStream stream = subscribe(user(admin), Optional.empty());
         service.poll();
         AtomicInteger wakes = new AtomicInteger();
@@ -585,7 +584,7 @@ class AuditStreamServiceTest {
                 return audit.latestId(id);
             }
         };
-        service = new AuditStreamService(blocking, new WorkspaceAccess(stores.workspaces()));
+        service = new AuditStreamService(blocking, new WorkspaceAccess(stores.workspaces()), Runnable::run);
         subscribe(user(admin), Optional.empty());
         Thread poller = new Thread(service::poll);
         poller.start();
@@ -608,8 +607,7 @@ class AuditStreamServiceTest {
 
     @Test
     void anEventOfAWorkspaceWithoutStreamsIsNotRead() {
-        List<Runnable> earlyReads = new ArrayList<>();
-        service = new AuditStreamService(audit, new WorkspaceAccess(stores.workspaces()), earlyReads::add);
+        List<Runnable> earlyReads = queueEarlyReads(audit);
         Workspace other = data.addWorkspace(stores);
         subscribe(user(admin), Optional.empty()).close();
         subscribe(user(admin), Optional.empty());
@@ -624,8 +622,7 @@ class AuditStreamServiceTest {
     @Test
     void anEarlyReadForAWorkspaceWhoseStreamsAllClosedMeanwhileReadsNothing() {
         CountingAuditLog counting = new CountingAuditLog(audit);
-        List<Runnable> earlyReads = new ArrayList<>();
-        service = new AuditStreamService(counting, new WorkspaceAccess(stores.workspaces()), earlyReads::add);
+        List<Runnable> earlyReads = queueEarlyReads(counting);
         EventStream stream = subscribe(user(admin), Optional.empty());
         audit.record(new AuditEvent.ApiKeyRevoked(workspace.id(), admin.id(), T0));
         service.recorded(workspace.id());
@@ -641,8 +638,7 @@ class AuditStreamServiceTest {
     @Test
     void aFailedEarlyReadIsLeftToTheNextPoll() throws Exception {
         CountingAuditLog counting = new CountingAuditLog(audit);
-        List<Runnable> earlyReads = new ArrayList<>();
-        service = new AuditStreamService(counting, new WorkspaceAccess(stores.workspaces()), earlyReads::add);
+        List<Runnable> earlyReads = queueEarlyReads(counting);
         EventStream stream = subscribe(user(admin), Optional.empty());
         service.poll();
         audit.record(new AuditEvent.ApiKeyRevoked(workspace.id(), admin.id(), T0));
@@ -670,6 +666,13 @@ class AuditStreamServiceTest {
         service.recorded(workspace.id());
 
         assertThat(attempts).as("a refused read does not keep later ones from being asked for").hasValue(2);
+    }
+
+    /** Makes {@code service} read {@code log}, with its early reads queued on the returned list instead of run. */
+    private List<Runnable> queueEarlyReads(AuditLog log) {
+        List<Runnable> earlyReads = new ArrayList<>();
+        service = new AuditStreamService(log, new WorkspaceAccess(stores.workspaces()), earlyReads::add);
+        return earlyReads;
     }
 
     private EventStream subscribe(Principal caller, Optional<String> lastEventId) {
