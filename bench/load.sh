@@ -2,13 +2,15 @@
 # The load benchmark of docs/performance.md: the real server jar on loopback, driven by wrk, in one run.
 #
 #   bench/load.sh [--size 10|10000|100000] [--duration S] [--warmup S] [--connections N] [--sas on|off]
-#                 [--reuse on|off] [--sse N] [--audit-sse N] [--rebuild] [--java-opts "..."]
+#                 [--reuse on|off] [--sse N] [--audit-sse N] [--signature-provider auto|conscrypt|jdk]
+#                 [--rebuild] [--java-opts "..."]
 #
 # It measures, with the same connections and warm-up for each:
 #   GET /health (the baseline), GET /v1/workspaces/{org} with an OAuth token and with an API key,
 #   POST /v1/oauth/token (form body, Basic) with --token-reuse off and on, and the same grant on a minimal
 #   Spring Authorization Server (bench/sas-baseline); start-up to the first 200 on H2; server RSS and CPU
-#   per token (from /proc); the in-process RS256 signing ceiling (JMH, both cores). --sse N and --audit-sse N
+#   per token (from /proc); the in-process RS256 signing ceiling (JMH, both cores), with the server's provider
+#   of signatures and with the JDK's (Spring Authorization Server signs with the JDK's). --sse N and --audit-sse N
 #   add N concurrent streams on one source, and on the workspace's audit stream (bench/sse_streams.py).
 # It needs java, maven, curl, jq, python3 and wrk (wrk is installed with apt-get when missing and run as root).
 set -euo pipefail
@@ -29,11 +31,12 @@ REUSE=on
 SSE=0
 AUDIT_SSE=0
 REBUILD=0
+SIGNATURE_PROVIDER=auto
 # The flags of the measured server (docs/performance.md#jvm-flags): a small serial-GC heap for a 2-core box.
 JAVA_OPTS=${GATEHOUSE_BENCH_JAVA_OPTS:-"-XX:+UseSerialGC -Xms64m -Xmx192m -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=64m -Xss512k"}
 
 die() { echo "load.sh: $*" >&2; exit 1; }
-usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
+usage() { sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 
 while [[ $# -gt 0 ]]; do
   case $1 in
@@ -45,6 +48,7 @@ while [[ $# -gt 0 ]]; do
     --reuse) REUSE=$2; shift 2 ;;
     --sse) SSE=$2; shift 2 ;;
     --audit-sse) AUDIT_SSE=$2; shift 2 ;;
+    --signature-provider) SIGNATURE_PROVIDER=$2; shift 2 ;;
     --rebuild) REBUILD=1; shift ;;
     --java-opts) JAVA_OPTS=$2; shift 2 ;;
     -h|--help) usage 0 ;;
@@ -54,6 +58,7 @@ done
 [[ $SIZE =~ ^[0-9]+$ ]] || die "--size must be a number (10, 10000 or 100000)"
 [[ $SAS == on || $SAS == off ]] || die "--sas must be on or off"
 [[ $REUSE == on || $REUSE == off ]] || die "--reuse must be on or off"
+[[ $SIGNATURE_PROVIDER =~ ^(auto|conscrypt|jdk)$ ]] || die "--signature-provider must be auto, conscrypt or jdk"
 
 # ---- tools
 need() { command -v "$1" >/dev/null || die "$1 is required"; }
@@ -118,7 +123,7 @@ start_gatehouse() {
   local t0; t0=$(now_ms)
   # shellcheck disable=SC2086
   java $JAVA_OPTS $CDS_OPTS -jar "$JAR" serve --port "$GH_PORT" --issuer "$GH_BASE" --db-url "$GH_DB" \
-    --bootstrap-file "$WORK/boot.json" --rate-limit-token-requests 1000000 --rate-limit-oauth-requests-per-ip 1000000 \
+    --bootstrap-file "$WORK/boot.json" --signature-provider "$SIGNATURE_PROVIDER" --rate-limit-token-requests 1000000 --rate-limit-oauth-requests-per-ip 1000000 \
     "$@" >"$WORK/$log" 2>&1 &
   GH_PID=$!
   PIDS+=("$GH_PID")
@@ -204,10 +209,15 @@ measure health "$GH_PID" "$GH_BASE/health"
 measure oauth-get "$GH_PID" "$GH_BASE/v1/workspaces/$ORG" -H "Authorization: Bearer $TOKEN"
 measure apikey-get "$GH_PID" "$GH_BASE/v1/workspaces/$ORG" -H "Authorization: Bearer $KEY"
 # the in-process signing ceiling, measured just before the token endpoint (the server idles meanwhile)
-echo "  JMH: RS256 signing ceiling on $(nproc) threads" >&2
-java -jar "$BENCH_JAR" 'TokenBenchmarks.signRs256$' -t "$(nproc)" -f 1 -wi 2 -w 3s -i 3 -r 3s \
+# (signRs256: as the server signs by default, with Conscrypt where it loads; signRs256Jdk: the JDK's provider)
+echo "  JMH: RS256 signing ceiling on $(nproc) threads, the default provider and the JDK's" >&2
+java -jar "$BENCH_JAR" 'TokenBenchmarks.signRs256(Jdk)?$' -t "$(nproc)" -f 1 -wi 2 -w 3s -i 3 -r 3s \
   -rf json -rff "$WORK/jmh.json" >"$WORK/jmh.log" 2>&1 || die "JMH failed: $(tail -5 "$WORK/jmh.log")"
-SIGN_CEILING=$(jq '.[0].primaryMetric.score | floor' "$WORK/jmh.json")
+jmh_score() { jq --arg b "$1" '.[] | select(.benchmark | endswith($b)) | .primaryMetric.score | floor' "$WORK/jmh.json"; }
+JDK_CEILING=$(jmh_score .signRs256Jdk)
+DEFAULT_CEILING=$(jmh_score .signRs256)
+if [[ $SIGNATURE_PROVIDER == jdk ]]; then SIGN_CEILING=$JDK_CEILING; else SIGN_CEILING=$DEFAULT_CEILING; fi
+SIGNED_WITH=$(grep -ho 'access tokens are signed with [^"]*' "$WORK/server.log" | head -1 | sed 's/access tokens are signed with //')
 measure token "$GH_PID" "$GH_BASE/v1/oauth/token" -s "$WORK/token.lua"
 GH_HWM=$(hwm_mb "$GH_PID")
 stop_pid "$GH_PID"
@@ -274,7 +284,8 @@ done
 echo
 token_rps=$(result token R_RPS)
 echo "size: $SIZE clients and $SIZE API keys seeded"
-echo "JMH RS256 signing ceiling ($(nproc) threads): $SIGN_CEILING signatures/s"
+echo "signatures: --signature-provider $SIGNATURE_PROVIDER, the server signed with ${SIGNED_WITH:-(not logged)}"
+echo "JMH RS256 signing ceiling ($(nproc) threads): $SIGN_CEILING signatures/s with the server's provider; default provider $DEFAULT_CEILING/s, JDK's $JDK_CEILING/s ($(ratio "$DEFAULT_CEILING" "$JDK_CEILING") ×)"
 echo "token endpoint / signing ceiling: $(ratio "$token_rps" "$SIGN_CEILING")"
 echo "server CPU per token (reuse off): $(result token R_CPU) ms"
 echo "start-up to first 200 on H2: first start $FIRST_START_MS ms (empty database: migrations, RSA key, workspace), restart $RESTART_PLAIN_MS ms, restart with the CDS archive $RESTART_MS ms"
@@ -287,7 +298,7 @@ if [[ $SAS == on ]]; then
   echo "Spring Authorization Server: start-up $SAS_START_MS ms, peak RSS (VmHWM) $SAS_HWM MB"
   echo "Gatehouse / SAS tokens/s, fresh signature each: $(ratio "$token_rps" "$sas_rps")"
   [[ $REUSE == on ]] && echo "Gatehouse / SAS tokens/s, Gatehouse reuse on: $(ratio "$(result token-reuse R_RPS)" "$sas_rps")"
-  echo "SAS token endpoint / signing ceiling: $(ratio "$sas_rps" "$SIGN_CEILING")"
+  echo "SAS token endpoint / JDK signing ceiling (SAS signs with the JDK's provider): $(ratio "$sas_rps" "$JDK_CEILING")"
 fi
 [[ $SSE -gt 0 ]] && echo "SSE: $SSE_RESULT"
 [[ $AUDIT_SSE -gt 0 ]] && echo "audit SSE: $AUDIT_SSE_RESULT"

@@ -1,6 +1,7 @@
 package dev.gatehouse.bench;
 
 import dev.gatehouse.adapter.out.jose.JoseAccessTokens;
+import dev.gatehouse.adapter.out.jose.RsaSigners;
 import dev.gatehouse.application.audit.service.AuthenticationFailureAggregator;
 import dev.gatehouse.application.auth.service.AuthenticateBearerService;
 import dev.gatehouse.application.auth.service.CredentialRevocations;
@@ -39,7 +40,10 @@ final class Fixture {
     final Clock clock = Clock.systemUTC();
     final Stores stores = InMemoryStores.create();
     final TestData data = new TestData(new SplittableRandom(42));
+    /** Signs as the server does by default: with Conscrypt where it loads (--signature-provider auto). */
     final JoseAccessTokens tokens;
+    /** The same keys, signed with the JDK's provider (--signature-provider jdk). */
+    final JoseAccessTokens jdkTokens;
     final CredentialRevocations revocations;
     final Workspace workspace;
     final OAuthClient.Registration client;
@@ -47,6 +51,9 @@ final class Fixture {
 
     Fixture(int extraClients) {
         tokens = JoseAccessTokens.loadOrCreate(stores.signingKeys(), new SigningKeySchedule(Duration.ofDays(1)), ISSUER, clock);
+        tokens.signWith(RsaSigners.load(RsaSigners.Choice.AUTO,
+                unavailable -> System.err.println("Conscrypt is not available, the JDK signs: " + unavailable.getMessage())));
+        jdkTokens = JoseAccessTokens.loadOrCreate(stores.signingKeys(), new SigningKeySchedule(Duration.ofDays(1)), ISSUER, clock);
         revocations = new CredentialRevocations(stores.revokedTokens(), stores.apiKeys(), stores.clients(), clock);
         workspace = data.addWorkspace(stores, clock.instant());
         for (int i = 0; i < extraClients; i++) {

@@ -4,6 +4,7 @@ import dev.gatehouse.adapter.in.http.GatehouseHttpServer;
 import dev.gatehouse.adapter.in.http.HttpSettings;
 import dev.gatehouse.adapter.in.http.HttpUseCases;
 import dev.gatehouse.adapter.out.jose.JoseAccessTokens;
+import dev.gatehouse.adapter.out.jose.RsaSigners;
 import dev.gatehouse.adapter.out.persistence.Database;
 import dev.gatehouse.adapter.out.persistence.Pbkdf2PasswordHasher;
 import dev.gatehouse.application.apikey.service.RevokeApiKeyService;
@@ -121,6 +122,7 @@ public final class Gatehouse implements AutoCloseable {
             AnnouncingAuditLog auditLog = new AnnouncingAuditLog(database.auditLog(), database.transactions());
             SigningKeySchedule keySchedule = new SigningKeySchedule(MAX_TOKEN_LIFETIME);
             JoseAccessTokens tokens = JoseAccessTokens.loadOrCreate(signingKeys, keySchedule, issuer, clock);
+            chooseSignatures(config.signatureProvider(), tokens, maintenance);
             WorkspaceAccess access = new WorkspaceAccess(database.workspaces());
             TokenPolicy policy = new TokenPolicy(issuer, config.tokenTtl());
             AuthenticationFailureAggregator failures = new AuthenticationFailureAggregator(auditLog, clock);
@@ -221,6 +223,32 @@ public final class Gatehouse implements AutoCloseable {
             maintenance.shutdownNow();
             database.close();
             throw e;
+        }
+    }
+
+    /**
+     * Hands {@code tokens} the provider of their RS256 signatures. Conscrypt's native library takes a tenth of a
+     * second or more to unpack and load, so with {@code auto} it loads on the maintenance thread while the server
+     * starts, and the JDK's provider signs until it is ready; with {@code conscrypt} it loads before the server
+     * listens, and a server where it cannot load does not start.
+     */
+    private static void chooseSignatures(RsaSigners.Choice choice, JoseAccessTokens tokens, ScheduledExecutorService maintenance) {
+        switch (choice) {
+            case JDK -> LOG.info("access tokens are signed with {}", tokens.signatureProvider());
+            case CONSCRYPT -> {
+                tokens.signWith(RsaSigners.conscrypt());
+                LOG.info("access tokens are signed with {}", tokens.signatureProvider());
+            }
+            case AUTO -> maintenance.execute(() -> {
+                try {
+                    tokens.signWith(RsaSigners.load(RsaSigners.Choice.AUTO, unavailable ->
+                            LOG.info("Conscrypt is not available here ({}), so access tokens are signed with the JDK's provider",
+                                    unavailable.getMessage())));
+                    LOG.info("access tokens are signed with {}", tokens.signatureProvider());
+                } catch (RuntimeException e) {
+                    LOG.warn("choosing the provider of RS256 signatures failed, so the JDK's provider signs: {}", e.toString());
+                }
+            });
         }
     }
 

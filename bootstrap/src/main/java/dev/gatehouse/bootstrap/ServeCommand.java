@@ -4,6 +4,7 @@ import dev.gatehouse.adapter.in.http.common.ClientAddress;
 import dev.gatehouse.adapter.in.http.common.RateLimits;
 import dev.gatehouse.adapter.in.http.edge.CorsOrigins;
 import dev.gatehouse.adapter.in.http.edge.RequestLimits;
+import dev.gatehouse.adapter.out.jose.RsaSigners;
 import dev.gatehouse.adapter.out.persistence.Database;
 import dev.gatehouse.bootstrap.logging.GatehouseEncoder;
 import dev.gatehouse.bootstrap.logging.LogFormat;
@@ -59,6 +60,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--token-reuse", defaultValue = "${env:GATEHOUSE_TOKEN_REUSE:-off}", description = "on|off: hand a client back its token while more than half its life remains, instead of signing a new one (env GATEHOUSE_TOKEN_REUSE, default off; see docs/adr/0006-token-reuse.md).")
     String tokenReuse;
+
+    @Option(names = "--signature-provider", defaultValue = "${env:GATEHOUSE_SIGNATURE_PROVIDER:-auto}", description = "auto|conscrypt|jdk: the provider of access tokens' RS256 signatures; auto takes Conscrypt (BoringSSL, about twice as fast) where its native library loads, else the JDK's (env GATEHOUSE_SIGNATURE_PROVIDER, default auto).")
+    String signatureProvider;
 
     @Option(names = "--sse-heartbeat", defaultValue = "${env:GATEHOUSE_SSE_HEARTBEAT:-15}", description = "Seconds between :sse-handshake comments on open streams (env GATEHOUSE_SSE_HEARTBEAT, default 15).")
     long sseHeartbeat;
@@ -165,6 +169,12 @@ final class ServeCommand implements Callable<Integer> {
         if (!reuse.equals("on") && !reuse.equals("off")) {
             throw new ParameterException(spec.commandLine(), "--token-reuse must be on or off");
         }
+        RsaSigners.Choice signatures;
+        try {
+            signatures = RsaSigners.Choice.parse(signatureProvider);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--signature-provider must be auto, conscrypt or jdk");
+        }
         if (!issuer.isEmpty() && !issuer.matches("https?://[^\\s/?#]+(/[^\\s?#]*)?")) {
             throw new ParameterException(spec.commandLine(), "--issuer must be an http(s) URL without query or fragment");
         }
@@ -204,7 +214,7 @@ final class ServeCommand implements Callable<Integer> {
                 Duration.ofSeconds(eventRetentionAge),
                 Duration.ofSeconds(keyRotationInterval),
                 Duration.ofSeconds(keyPrePublication),
-                rateLimits, requestLimits, origins, proxies, masterKey);
+                rateLimits, requestLimits, origins, proxies, masterKey, signatures);
     }
 
     private RateLimits rateLimits() {

@@ -2,6 +2,7 @@ package dev.gatehouse.bootstrap;
 
 import dev.gatehouse.adapter.in.http.common.RateLimits;
 import dev.gatehouse.adapter.in.http.edge.RequestLimits;
+import dev.gatehouse.adapter.out.jose.RsaSigners;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -30,7 +31,8 @@ public record ServerConfig(
         RequestLimits requestLimits,
         List<String> corsOrigins,
         List<String> trustedProxies,
-        MasterKeyConfig masterKey) {
+        MasterKeyConfig masterKey,
+        RsaSigners.Choice signatureProvider) {
 
     /**
      * The settings with the default rate and request limits, no CORS origin, no trusted proxy and the default
@@ -41,14 +43,14 @@ public record ServerConfig(
                         Duration eventRetentionAge, Duration keyRotationInterval, Duration keyPrePublication) {
         this(host, port, dbUrl, dbUser, dbPassword, dbPoolSize, issuer, bootstrapFile, tokenTtl, tokenReuse, sseHeartbeat,
                 eventRetentionCount, eventRetentionAge, keyRotationInterval, keyPrePublication,
-                RateLimits.defaults(), RequestLimits.defaults(), List.of(), List.of(), MasterKeyConfig.DEFAULT);
+                RateLimits.defaults(), RequestLimits.defaults(), List.of(), List.of(), MasterKeyConfig.DEFAULT, RsaSigners.Choice.AUTO);
     }
 
     /** The defaults of contract §1 and §8 for everything but where to listen and which database. */
     public static ServerConfig defaults(String host, int port, String dbUrl) {
         return new ServerConfig(host, port, dbUrl, "", "", 10, Optional.empty(), Optional.empty(), Duration.ofSeconds(3600),
                 false, Duration.ofSeconds(15), 1000, Duration.ofDays(1), Duration.ofDays(30), Duration.ofMinutes(5),
-                RateLimits.defaults(), RequestLimits.defaults(), List.of(), List.of(), MasterKeyConfig.DEFAULT);
+                RateLimits.defaults(), RequestLimits.defaults(), List.of(), List.of(), MasterKeyConfig.DEFAULT, RsaSigners.Choice.AUTO);
     }
 
     public ServerConfig withIssuer(String issuer) {
@@ -101,6 +103,11 @@ public record ServerConfig(
         return copy(c -> c.masterKey = key);
     }
 
+    /** Which provider makes the RS256 signatures of access tokens. */
+    public ServerConfig withSignatureProvider(RsaSigners.Choice choice) {
+        return copy(c -> c.signatureProvider = choice);
+    }
+
     /** This configuration with the changes {@code change} makes to a copy of its settings. */
     private ServerConfig copy(Consumer<Settings> change) {
         Settings c = new Settings(this);
@@ -130,6 +137,7 @@ public record ServerConfig(
         private List<String> corsOrigins;
         private List<String> trustedProxies;
         private MasterKeyConfig masterKey;
+        private RsaSigners.Choice signatureProvider;
 
         Settings(ServerConfig from) {
             host = from.host;
@@ -152,12 +160,13 @@ public record ServerConfig(
             corsOrigins = from.corsOrigins;
             trustedProxies = from.trustedProxies;
             masterKey = from.masterKey;
+            signatureProvider = from.signatureProvider;
         }
 
         ServerConfig build() {
             return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dbPoolSize, issuer, bootstrapFile, tokenTtl, tokenReuse,
                     sseHeartbeat, eventRetentionCount, eventRetentionAge, keyRotationInterval, keyPrePublication,
-                    rateLimits, requestLimits, corsOrigins, trustedProxies, masterKey);
+                    rateLimits, requestLimits, corsOrigins, trustedProxies, masterKey, signatureProvider);
         }
     }
 
@@ -181,6 +190,7 @@ public record ServerConfig(
         corsOrigins = List.copyOf(corsOrigins);
         trustedProxies = List.copyOf(trustedProxies);
         Objects.requireNonNull(masterKey, "masterKey");
+        Objects.requireNonNull(signatureProvider, "signatureProvider");
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.adapter.in.http.common.RateLimits;
 import dev.gatehouse.adapter.in.http.edge.RequestLimits;
+import dev.gatehouse.adapter.out.jose.RsaSigners;
 import dev.gatehouse.bootstrap.logging.LogFormat;
 import java.time.Duration;
 import java.util.List;
@@ -28,6 +29,16 @@ class ServeCommandLimitsTest {
         assertThat(config.requestLimits()).isEqualTo(RequestLimits.defaults());
         assertThat(config.corsOrigins()).isEmpty();
         assertThat(config.trustedProxies()).isEmpty();
+        assertThat(config.signatureProvider()).isEqualTo(RsaSigners.Choice.AUTO);
+    }
+
+    @Test
+    void theSignatureProviderIsAFlag() {
+        assertThat(parse("--signature-provider", "jdk").config().signatureProvider()).isEqualTo(RsaSigners.Choice.JDK);
+        assertThat(parse("--signature-provider", "Conscrypt").config().signatureProvider()).isEqualTo(RsaSigners.Choice.CONSCRYPT);
+        assertThat(parse("--signature-provider", "auto").config().signatureProvider()).isEqualTo(RsaSigners.Choice.AUTO);
+        assertThat(ServerConfig.defaults("127.0.0.1", 0, "jdbc:h2:mem:x").withSignatureProvider(RsaSigners.Choice.JDK)
+                .signatureProvider()).isEqualTo(RsaSigners.Choice.JDK);
     }
 
     @Test
@@ -55,7 +66,8 @@ class ServeCommandLimitsTest {
                 new String[] {"--idle-timeout", "10", "--sse-heartbeat", "15"},
                 new String[] {"--cors-origins", "https://a.example.com/path"},
                 new String[] {"--trusted-proxies", "proxy.internal"},
-                new String[] {"--log-format", "xml"});
+                new String[] {"--log-format", "xml"},
+                new String[] {"--signature-provider", "openssl"});
         for (String[] args : bad) {
             assertThatThrownBy(() -> parse(args).config()).as(String.join(" ", args))
                     .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining(args[0]);

@@ -22,6 +22,7 @@ public final class ArchitectureRules {
     private static final String JAVA = "java..";
     private static final String GUAVA = "com.google.common..";
     private static final String NIMBUS = "com.nimbusds..";
+    private static final String CONSCRYPT = "org.conscrypt..";
     private static final String[] DATABASE_LIBRARIES = {
         "org.jdbi..", "java.sql..", "javax.sql..", "org.flywaydb..", "com.zaxxer.."
     };
@@ -89,6 +90,13 @@ public final class ArchitectureRules {
         return noClasses().that().resideInAPackage(everything(root)).and().resideOutsideOfPackage(client(root)).and().resideOutsideOfPackage(jose(root))
                 .should().dependOnClassesThat().resideInAPackage(NIMBUS)
                 .because("the JOSE adapter is the only package that imports com.nimbusds");
+    }
+
+    /** Conscrypt, the provider of RS256 signatures, is confined to the JOSE adapter too. */
+    public static ArchRule onlyJoseAdapterUsesConscrypt(String root) {
+        return noClasses().that().resideInAPackage(everything(root)).and().resideOutsideOfPackage(jose(root))
+                .should().dependOnClassesThat().resideInAPackage(CONSCRYPT)
+                .because("only the JOSE adapter chooses the provider of signatures (RsaSigners)");
     }
 
     /** JDBC, JDBI, Flyway and HikariCP are confined to the persistence adapter. */

@@ -13,6 +13,9 @@ import dev.gatehouse.archfixture.bootstrapleak.adapter.in.http.HandlerUsingBoots
 import dev.gatehouse.archfixture.bootstrapleak.bootstrap.Wiring;
 import dev.gatehouse.archfixture.bootstrapleak.domain.EntityUsingBootstrap;
 import dev.gatehouse.archfixture.clean.client.LibraryUsingNimbusAndJavalin;
+import dev.gatehouse.archfixture.conscryptleak.adapter.out.jose.ConscryptSigner;
+import dev.gatehouse.archfixture.conscryptleak.application.token.service.ServiceUsingConscrypt;
+import dev.gatehouse.archfixture.conscryptleak.bootstrap.WiringUsingConscrypt;
 import dev.gatehouse.archfixture.clientleak.adapter.in.http.HandlerUsingClientLibrary;
 import dev.gatehouse.archfixture.clientleak.bootstrap.WiringUsingClientLibrary;
 import dev.gatehouse.archfixture.cycle.a.A;
@@ -102,6 +105,13 @@ class ArchitectureRulesCatchViolationsTest {
     void nimbusRuleRejectsNimbusOutsideJoseAdapter() {
         assertRuleRejects(ArchitectureRules::onlyJoseAdapterUsesNimbus, "nimbusleak",
                 ServiceUsingNimbus.class, HandlerUsingNimbus.class);
+    }
+
+    @Test
+    void conscryptRuleRejectsConscryptOutsideJoseAdapter() {
+        assertRuleRejects(ArchitectureRules::onlyJoseAdapterUsesConscrypt, "conscryptleak",
+                WiringUsingConscrypt.class, ServiceUsingConscrypt.class);
+        assertRuleSpares(ArchitectureRules::onlyJoseAdapterUsesConscrypt, "conscryptleak", ConscryptSigner.class);
     }
 
     @Test

@@ -54,6 +54,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyJoseAdapterUsesConscrypt() {
+        ArchitectureRules.onlyJoseAdapterUsesConscrypt(ROOT).check(productionClasses);
+    }
+
+    @Test
     void onlyPersistenceAdapterUsesDatabaseLibraries() {
         ArchitectureRules.onlyPersistenceAdapterUsesDatabaseLibraries(ROOT).check(productionClasses);
     }
