@@ -216,8 +216,9 @@ java -jar "$BENCH_JAR" 'TokenBenchmarks.signRs256(Jdk)?$' -t "$(nproc)" -f 1 -wi
 jmh_score() { jq --arg b "$1" '.[] | select(.benchmark | endswith($b)) | .primaryMetric.score | floor' "$WORK/jmh.json"; }
 JDK_CEILING=$(jmh_score .signRs256Jdk)
 DEFAULT_CEILING=$(jmh_score .signRs256)
+[[ -n $JDK_CEILING && -n $DEFAULT_CEILING ]] || die "JMH gave no signRs256 or signRs256Jdk score (see $WORK/jmh.log)"
 if [[ $SIGNATURE_PROVIDER == jdk ]]; then SIGN_CEILING=$JDK_CEILING; else SIGN_CEILING=$DEFAULT_CEILING; fi
-SIGNED_WITH=$(grep -ho 'access tokens are signed with [^"]*' "$WORK/server.log" | head -1 | sed 's/access tokens are signed with //')
+SIGNED_WITH=$( (grep -ho 'access tokens are signed with [^"]*' "$WORK/server.log" || true) | head -1 | sed 's/access tokens are signed with //')
 measure token "$GH_PID" "$GH_BASE/v1/oauth/token" -s "$WORK/token.lua"
 GH_HWM=$(hwm_mb "$GH_PID")
 stop_pid "$GH_PID"

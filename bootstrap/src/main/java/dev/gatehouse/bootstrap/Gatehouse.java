@@ -122,7 +122,7 @@ public final class Gatehouse implements AutoCloseable {
             AnnouncingAuditLog auditLog = new AnnouncingAuditLog(database.auditLog(), database.transactions());
             SigningKeySchedule keySchedule = new SigningKeySchedule(MAX_TOKEN_LIFETIME);
             JoseAccessTokens tokens = JoseAccessTokens.loadOrCreate(signingKeys, keySchedule, issuer, clock);
-            chooseSignatures(config.signatureProvider(), tokens, maintenance);
+            Runnable loadSignatures = chooseSignatures(config.signatureProvider(), tokens);
             WorkspaceAccess access = new WorkspaceAccess(database.workspaces());
             TokenPolicy policy = new TokenPolicy(issuer, config.tokenTtl());
             AuthenticationFailureAggregator failures = new AuthenticationFailureAggregator(auditLog, clock);
@@ -218,6 +218,7 @@ public final class Gatehouse implements AutoCloseable {
             Gatehouse gatehouse = new Gatehouse(database, http, maintenance, failures, lastUsed, config.host(), issuer);
             out.println("gatehouse listening on " + gatehouse.baseUrl());
             out.flush();
+            maintenance.execute(loadSignatures);
             return gatehouse;
         } catch (RuntimeException e) {
             maintenance.shutdownNow();
@@ -227,29 +228,37 @@ public final class Gatehouse implements AutoCloseable {
     }
 
     /**
-     * Hands {@code tokens} the provider of their RS256 signatures. Conscrypt's native library takes a tenth of a
-     * second or more to unpack and load, so with {@code auto} it loads on the maintenance thread while the server
-     * starts, and the JDK's provider signs until it is ready; with {@code conscrypt} it loads before the server
-     * listens, and a server where it cannot load does not start.
+     * Hands {@code tokens} the provider of their RS256 signatures, or returns the work that will. Conscrypt's native
+     * library takes a tenth of a second or more to unpack and load, so with {@code auto} the returned work loads it
+     * on the maintenance thread once the server listens, and the JDK's provider signs until then. With
+     * {@code conscrypt} it loads before the server listens, and a server where it cannot sign does not start.
      */
-    private static void chooseSignatures(RsaSigners.Choice choice, JoseAccessTokens tokens, ScheduledExecutorService maintenance) {
+    private static Runnable chooseSignatures(RsaSigners.Choice choice, JoseAccessTokens tokens) {
         switch (choice) {
             case JDK -> LOG.info("access tokens are signed with {}", tokens.signatureProvider());
             case CONSCRYPT -> {
-                tokens.signWith(RsaSigners.conscrypt());
+                RsaSigners conscrypt = RsaSigners.conscrypt();
+                tokens.signWith(conscrypt);
+                if (!tokens.signatureProvider().equals(conscrypt.name())) {
+                    throw new IllegalStateException("--signature-provider conscrypt: " + conscrypt.name()
+                            + " cannot sign with the current key (see the warning above); start with auto or jdk instead");
+                }
                 LOG.info("access tokens are signed with {}", tokens.signatureProvider());
             }
-            case AUTO -> maintenance.execute(() -> {
-                try {
-                    tokens.signWith(RsaSigners.load(RsaSigners.Choice.AUTO, unavailable ->
-                            LOG.info("Conscrypt is not available here ({}), so access tokens are signed with the JDK's provider",
-                                    unavailable.getMessage())));
-                    LOG.info("access tokens are signed with {}", tokens.signatureProvider());
-                } catch (RuntimeException e) {
-                    LOG.warn("choosing the provider of RS256 signatures failed, so the JDK's provider signs: {}", e.toString());
-                }
-            });
+            case AUTO -> {
+                return () -> {
+                    try {
+                        tokens.signWith(RsaSigners.load(RsaSigners.Choice.AUTO, unavailable ->
+                                LOG.info("Conscrypt is not available here ({}), so access tokens are signed with the JDK's provider",
+                                        unavailable.getMessage())));
+                        LOG.info("access tokens are signed with {}", tokens.signatureProvider());
+                    } catch (RuntimeException | LinkageError e) {
+                        LOG.warn("choosing the provider of RS256 signatures failed, so the JDK's provider signs: {}", e.toString());
+                    }
+                };
+            }
         }
+        return () -> { };
     }
 
     /**

@@ -88,7 +88,11 @@ public final class JoseAccessTokens implements AccessTokenSigner, AccessTokenVer
     private record KeyState(JWKSet privateKeys, JWKSet publicKeys, RSAKey current, Signer signer) {}
 
     /** A signer, and the name of the provider whose signatures it makes. */
-    private record Signer(JWSSigner signer, String provider) {}
+    private record Signer(JWSSigner signer, String provider) {
+        boolean isJdk() {
+            return provider.equals(RsaSigners.jdk().name());
+        }
+    }
 
     private JoseAccessTokens(SigningKeyRepository repository, SigningKeySchedule schedule, String issuer, Clock clock) {
         this.repository = repository;
@@ -187,11 +191,15 @@ public final class JoseAccessTokens implements AccessTokenSigner, AccessTokenVer
         if (!signers.isJdk()) {
             try {
                 return new Signer(signers.signer(current), signers.name());
-            } catch (JOSEException e) {
+            } catch (JOSEException | RuntimeException | LinkageError e) {
                 LOG.warn("{} cannot sign with key {}, so the JDK's provider signs with it: {}", signers.name(),
-                        current.getKeyID(), e.getMessage());
+                        current.getKeyID(), e.toString());
             }
         }
+        return jdkSigner(current);
+    }
+
+    private static Signer jdkSigner(RSAKey current) {
         try {
             return new Signer(RsaSigners.jdk().signer(current), RsaSigners.jdk().name());
         } catch (JOSEException e) {
@@ -243,13 +251,44 @@ public final class JoseAccessTokens implements AccessTokenSigner, AccessTokenVer
         SignedJWT jwt = new SignedJWT(header, builder.build());
         signing.acquireUninterruptibly();
         try {
-            jwt.sign(state.signer().signer());
-        } catch (JOSEException e) {
-            throw new IllegalStateException("signing failed", e);
+            sign(jwt, state);
         } finally {
             signing.release();
         }
         return jwt.serialize();
+    }
+
+    private void sign(SignedJWT jwt, KeyState state) {
+        try {
+            jwt.sign(state.signer().signer());
+        } catch (JOSEException | RuntimeException e) {
+            if (state.signer().isJdk()) {
+                throw new IllegalStateException("signing failed", e);
+            }
+            // the chosen provider failed: the JDK's signs from now on, and this token is signed again
+            try {
+                jwt.sign(signWithJdkAfter(state, e));
+            } catch (JOSEException again) {
+                throw new IllegalStateException("signing failed", again);
+            }
+        }
+    }
+
+    /** A JDK signer for {@code failed}'s key, which from now on signs in its place unless the keys changed meanwhile. */
+    private synchronized JWSSigner signWithJdkAfter(KeyState failed, Exception cause) {
+        Signer jdk = jdkSigner(failed.current());
+        if (keys == failed) {
+            LOG.warn("{} failed to sign with key {}, so the JDK's provider signs from now on: {}", signers.name(),
+                    failed.current().getKeyID(), cause.toString());
+            signers = RsaSigners.jdk();
+            keys = new KeyState(failed.privateKeys(), failed.publicKeys(), failed.current(), jdk);
+        }
+        return jdk.signer();
+    }
+
+    /** The signer of the key that signs now: for tests that check which provider computes the signature. */
+    JWSSigner currentSigner() {
+        return keys.signer().signer();
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.Provider;
+import java.security.Security;
 import java.security.Signature;
 import java.util.Locale;
 import java.util.Optional;
@@ -33,6 +34,8 @@ import org.conscrypt.Conscrypt;
  */
 public final class RsaSigners {
 
+    /** The JDK's provider of RSA signatures, which checks every other provider's first signature. */
+    private static final String JDK_PROVIDER = "SunRsaSign";
     private static final byte[] SELF_CHECK = "{\"self_check\":\"gatehouse\"}".getBytes(StandardCharsets.UTF_8);
 
     /** Which provider to use, as {@code --signature-provider} names it. */
@@ -154,7 +157,7 @@ public final class RsaSigners {
         PrivateKey translated;
         try {
             translated = (PrivateKey) KeyFactory.getInstance("RSA", p).translateKey(key.toRSAPrivateKey());
-        } catch (GeneralSecurityException | ClassCastException e) {
+        } catch (GeneralSecurityException | RuntimeException e) {
             throw new JOSEException(name + " cannot take the RSA key " + key.getKeyID() + ": " + e.getMessage(), e);
         }
         RSASSASigner signer = new RSASSASigner(translated);
@@ -167,7 +170,12 @@ public final class RsaSigners {
     private void selfCheck(JWSSigner signer, RSAKey key) throws JOSEException {
         JWSObject object = new JWSObject(new JWSHeader(JWSAlgorithm.RS256), new Payload(SELF_CHECK));
         object.sign(signer);
-        if (!object.verify(new RSASSAVerifier(key.toRSAPublicKey()))) {
+        RSASSAVerifier verifier = new RSASSAVerifier(key.toRSAPublicKey());
+        Provider jdk = Security.getProvider(JDK_PROVIDER);
+        if (jdk != null) {
+            verifier.getJCAContext().setProvider(jdk);
+        }
+        if (!object.verify(verifier)) {
             throw new JOSEException(name + " made an RS256 signature that does not verify with the JDK's provider");
         }
     }

@@ -1,7 +1,9 @@
 package dev.gatehouse.adapter.out.jose;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -50,17 +52,20 @@ class JoseAccessTokensSignatureProviderTest {
 
     @Test
     void conscryptSignsTokensThatVerifyHereAndWithThePublishedKey() throws Exception {
+        assumeTrue(RsaSignersTest.conscryptShipsForThisPlatform(), "Conscrypt has no native library for this platform");
         tokens.signWith(RsaSigners.conscrypt());
 
         String token = tokens.sign(claims("jti-2"));
 
         assertThat(tokens.signatureProvider()).startsWith("Conscrypt ");
+        assertThat(((RSASSASigner) tokens.currentSigner()).getJCAContext().getProvider().getName()).isEqualTo("Conscrypt");
         assertThat(tokens.verify(token)).isEqualTo(claims("jti-2"));
         assertVerifies(token);
     }
 
     @Test
     void theChosenProviderSignsWithTheNextKeyAfterARotation() throws Exception {
+        assumeTrue(RsaSignersTest.conscryptShipsForThisPlatform(), "Conscrypt has no native library for this platform");
         tokens.signWith(RsaSigners.conscrypt());
         String before = SignedJWT.parse(tokens.sign(claims("jti-3"))).getHeader().getKeyID();
         clock.advance(Duration.ofMinutes(1));
@@ -71,6 +76,7 @@ class JoseAccessTokensSignatureProviderTest {
 
         assertThat(SignedJWT.parse(token).getHeader().getKeyID()).isNotEqualTo(before);
         assertThat(tokens.signatureProvider()).startsWith("Conscrypt ");
+        assertThat(((RSASSASigner) tokens.currentSigner()).getJCAContext().getProvider().getName()).isEqualTo("Conscrypt");
         assertVerifies(token);
     }
 
@@ -84,12 +90,30 @@ class JoseAccessTokensSignatureProviderTest {
         assertVerifies(token);
     }
 
+    /** A provider that fails once it signs tokens: the token is signed again by the JDK, which signs from then on. */
+    @Test
+    void aProviderThatFailsWhileSigningIsReplacedByTheJdk() throws Exception {
+        tokens.signWith(RsaSigners.of(new RsaSignersTest.FailsAfterFirst(), "FailsAfterFirst"));
+        assertThat(tokens.signatureProvider()).isEqualTo("FailsAfterFirst");
+
+        String first = tokens.sign(claims("jti-7"));
+        String second = tokens.sign(claims("jti-8"));
+
+        assertThat(tokens.signatureProvider()).isEqualTo("the JDK's provider");
+        assertThat(((RSASSASigner) tokens.currentSigner()).getJCAContext().getProvider()).isNull();
+        assertVerifies(first);
+        assertVerifies(second);
+        assertThat(RsaSignersTest.FailsAfterFirst.SIGNED.get()).isEqualTo(2);
+    }
+
     @Test
     void theJdkCanBeChosenAgain() throws Exception {
+        assumeTrue(RsaSignersTest.conscryptShipsForThisPlatform(), "Conscrypt has no native library for this platform");
         tokens.signWith(RsaSigners.conscrypt());
         tokens.signWith(RsaSigners.jdk());
 
         assertThat(tokens.signatureProvider()).isEqualTo("the JDK's provider");
+        assertThat(((RSASSASigner) tokens.currentSigner()).getJCAContext().getProvider()).isNull();
         assertVerifies(tokens.sign(claims("jti-6")));
     }
 

@@ -2,6 +2,7 @@ package dev.gatehouse.adapter.out.jose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -9,6 +10,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
@@ -19,6 +21,7 @@ import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.PublicKey;
 import java.security.SecureRandom;
+import java.security.Security;
 import java.security.SignatureSpi;
 import java.security.spec.KeySpec;
 import java.util.ArrayList;
@@ -36,11 +39,17 @@ class RsaSignersTest {
         key = new RSAKeyGenerator(2048).keyID("k1").generate();
     }
 
-    /** Conscrypt ships native libraries for Linux on x86-64 and ARM64, where this project is built and served. */
+    /** Conscrypt 2.9 ships native libraries for Linux on x86-64 and ARM64 and for Windows on x86-64. */
+    static boolean conscryptShipsForThisPlatform() {
+        String os = System.getProperty("os.name");
+        String arch = System.getProperty("os.arch");
+        return os.equals("Linux") && (arch.equals("amd64") || arch.equals("aarch64"))
+                || os.startsWith("Windows") && arch.equals("amd64");
+    }
+
     @Test
-    void conscryptLoadsOnThisPlatform() {
-        assertThat(System.getProperty("os.name")).isEqualTo("Linux");
-        assertThat(System.getProperty("os.arch")).isIn("amd64", "aarch64");
+    void conscryptLoadsWhereItShipsANativeLibrary() {
+        assumeTrue(conscryptShipsForThisPlatform(), "Conscrypt has no native library for this platform");
 
         RsaSigners conscrypt = RsaSigners.conscrypt();
 
@@ -48,9 +57,33 @@ class RsaSignersTest {
         assertThat(conscrypt.name()).matches("Conscrypt \\d+\\.\\d+\\.\\d+");
     }
 
+    /** The signer computes its signatures with Conscrypt, on Conscrypt's own form of the key. */
+    @Test
+    void theConscryptSignerUsesConscrypt() throws Exception {
+        assumeTrue(conscryptShipsForThisPlatform(), "Conscrypt has no native library for this platform");
+
+        RSASSASigner signer = (RSASSASigner) RsaSigners.conscrypt().signer(key);
+
+        assertThat(signer.getJCAContext().getProvider().getName()).isEqualTo("Conscrypt");
+        assertThat(signer.getPrivateKey().getClass().getName()).startsWith("org.conscrypt.");
+        assertThat(((RSASSASigner) RsaSigners.jdk().signer(key)).getJCAContext().getProvider()).isNull();
+    }
+
+    /** Conscrypt signs for Gatehouse only: it never becomes a provider of the whole JVM. */
+    @Test
+    void conscryptIsNotRegisteredWithTheJvm() throws Exception {
+        assumeTrue(conscryptShipsForThisPlatform(), "Conscrypt has no native library for this platform");
+
+        signed("{\"sub\":\"a\"}", RsaSigners.conscrypt().signer(key));
+
+        assertThat(Security.getProvider("Conscrypt")).isNull();
+        assertThat(Security.getProviders()).noneMatch(p -> p.getClass().getName().startsWith("org.conscrypt."));
+    }
+
     /** RSASSA-PKCS1-v1_5 is deterministic: both providers must give the very same signature, which the JDK verifies. */
     @Test
     void conscryptSignsExactlyAsTheJdkDoes() throws Exception {
+        assumeTrue(conscryptShipsForThisPlatform(), "Conscrypt has no native library for this platform");
         JWSSigner conscrypt = RsaSigners.conscrypt().signer(key);
         JWSSigner jdk = RsaSigners.jdk().signer(key);
 
@@ -60,15 +93,6 @@ class RsaSignersTest {
             assertThat(byConscrypt.getSignature()).isEqualTo(byJdk.getSignature());
             assertThat(JWSObject.parse(byConscrypt.serialize()).verify(new RSASSAVerifier(key.toRSAPublicKey()))).isTrue();
         }
-    }
-
-    @Test
-    void aConscryptSignatureOfOtherContentDoesNotVerify() throws Exception {
-        JWSObject signed = signed("{\"sub\":\"a\"}", RsaSigners.conscrypt().signer(key));
-        String[] parts = signed.serialize().split("\\.");
-        String tampered = parts[0] + "." + new Payload("{\"sub\":\"b\"}").toBase64URL() + "." + parts[2];
-
-        assertThat(JWSObject.parse(tampered).verify(new RSASSAVerifier(key.toRSAPublicKey()))).isFalse();
     }
 
     @Test
@@ -121,6 +145,7 @@ class RsaSignersTest {
 
     @Test
     void eachChoiceLoadsItsProvider() {
+        assumeTrue(conscryptShipsForThisPlatform(), "Conscrypt has no native library for this platform");
         List<RsaSigners.UnavailableException> told = new ArrayList<>();
 
         assertThat(RsaSigners.load(RsaSigners.Choice.JDK, told::add).isJdk()).isTrue();
@@ -133,6 +158,70 @@ class RsaSignersTest {
         JWSObject object = new JWSObject(new JWSHeader(JWSAlgorithm.RS256), new Payload(payload));
         object.sign(signer);
         return object;
+    }
+
+    /** Takes any RSA key as it is; its first signature is the JDK's, every later one fails. */
+    public static final class FailsAfterFirst extends Provider {
+        static final java.util.concurrent.atomic.AtomicInteger SIGNED = new java.util.concurrent.atomic.AtomicInteger();
+
+        public FailsAfterFirst() {
+            super("FailsAfterFirst", "1", "one good signature, then failures");
+            SIGNED.set(0);
+            putService(new Service(this, "KeyFactory", "RSA", SameKey.class.getName(), null, null));
+            putService(new Service(this, "Signature", "SHA256withRSA", JdkOnce.class.getName(), null, Map.of()));
+        }
+    }
+
+    public static final class JdkOnce extends SignatureSpi {
+        private final java.security.Signature jdk;
+
+        public JdkOnce() throws java.security.GeneralSecurityException {
+            jdk = java.security.Signature.getInstance("SHA256withRSA", "SunRsaSign");
+        }
+
+        @Override
+        protected void engineInitVerify(PublicKey publicKey) throws InvalidKeyException {
+            throw new InvalidKeyException("signs only");
+        }
+
+        @Override
+        protected void engineInitSign(PrivateKey privateKey) throws InvalidKeyException {
+            jdk.initSign(privateKey);
+        }
+
+        @Override
+        protected void engineUpdate(byte b) throws java.security.SignatureException {
+            jdk.update(b);
+        }
+
+        @Override
+        protected void engineUpdate(byte[] b, int off, int len) throws java.security.SignatureException {
+            jdk.update(b, off, len);
+        }
+
+        @Override
+        protected byte[] engineSign() throws java.security.SignatureException {
+            if (FailsAfterFirst.SIGNED.getAndIncrement() > 0) {
+                throw new java.security.ProviderException("the native library went away");
+            }
+            return jdk.sign();
+        }
+
+        @Override
+        protected boolean engineVerify(byte[] sigBytes) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        @Deprecated
+        protected void engineSetParameter(String param, Object value) {
+        }
+
+        @Override
+        @Deprecated
+        protected Object engineGetParameter(String param) {
+            return null;
+        }
     }
 
     /** Takes any RSA key as it is, and signs with 256 bytes that are no signature. */
