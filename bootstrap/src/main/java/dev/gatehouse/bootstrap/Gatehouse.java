@@ -27,6 +27,7 @@ import dev.gatehouse.application.source.service.SourceService;
 import dev.gatehouse.application.token.port.in.TokenPolicy;
 import dev.gatehouse.application.token.port.out.SigningKeyRepository;
 import dev.gatehouse.application.token.service.ClientAuthenticator;
+import dev.gatehouse.application.token.service.RecentClients;
 import dev.gatehouse.application.token.service.GetJsonWebKeySetService;
 import dev.gatehouse.application.token.service.IssueAccessTokenService;
 import dev.gatehouse.application.token.service.LastUsedTracker;
@@ -126,9 +127,12 @@ public final class Gatehouse implements AutoCloseable {
             WorkspaceAccess access = new WorkspaceAccess(database.workspaces());
             TokenPolicy policy = new TokenPolicy(issuer, config.tokenTtl());
             AuthenticationFailureAggregator failures = new AuthenticationFailureAggregator(auditLog, clock);
-            ClientAuthenticator authenticator = new ClientAuthenticator(database.clients(), failures, clock);
+            // a client asking for tokens many times a second is read from the database once a second, unless it changes
+            RecentClients recentClients = new RecentClients(database.clients(), clock);
+            ClientAuthenticator authenticator = new ClientAuthenticator(recentClients, failures, clock);
             CredentialRevocations revocations = new CredentialRevocations(database.revokedTokens(), database.apiKeys(),
                     database.clients(), clock);
+            revocations.onLocalChange(recentClients::changed);
             LastUsedTracker lastUsed = new LastUsedTracker(database.clients());
             ManageOAuthClientService manageClients = new ManageOAuthClientService(database.clients(), access, catalog, revocations,
                     auditLog, clock, random, auditLog);
@@ -178,6 +182,7 @@ public final class Gatehouse implements AutoCloseable {
             signals.listen(new ClusterSignals.Listener() {
                 @Override
                 public void credentialsChanged() {
+                    recentClients.changed();
                     memberships.changedElsewhere();
                     revocations.sync();
                 }

@@ -10,6 +10,7 @@ import dev.gatehouse.domain.client.OAuthClient;
 import dev.gatehouse.domain.credential.SecretHash;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Authenticates a client at the OAuth endpoints. A wrong secret, an unknown, deleted or disabled client
@@ -23,12 +24,20 @@ public final class ClientAuthenticator {
     static final String FAILED = "client authentication failed";
     private static final SecretHash NO_CLIENT = SecretHash.of("no client has this secret");
 
-    private final OAuthClientRepository clients;
+    private final Function<ClientId, Optional<OAuthClient>> clients;
     private final AuthenticationFailureAggregator failures;
     private final Clock clock;
 
+    /** Reads the client from {@code clients} on every request. */
     public ClientAuthenticator(OAuthClientRepository clients, AuthenticationFailureAggregator failures, Clock clock) {
-        this.clients = clients;
+        this.clients = clients::findByClientId;
+        this.failures = failures;
+        this.clock = clock;
+    }
+
+    /** Reads the client through {@code recent}, which remembers it for a second unless it changes. */
+    public ClientAuthenticator(RecentClients recent, AuthenticationFailureAggregator failures, Clock clock) {
+        this.clients = recent::findByClientId;
         this.failures = failures;
         this.clock = clock;
     }
@@ -41,7 +50,7 @@ public final class ClientAuthenticator {
         String presentedId = authentication.clientId().get();
         String secret = authentication.secret().orElse("");
         Optional<OAuthClient> found = ClientId.isWellFormed(presentedId)
-                ? clients.findByClientId(new ClientId(presentedId))
+                ? clients.apply(new ClientId(presentedId))
                 : Optional.empty();
         boolean matches;
         if (found.isPresent()) {
