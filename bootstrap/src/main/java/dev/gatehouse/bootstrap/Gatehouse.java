@@ -128,7 +128,7 @@ public final class Gatehouse implements AutoCloseable {
             TokenPolicy policy = new TokenPolicy(issuer, config.tokenTtl());
             AuthenticationFailureAggregator failures = new AuthenticationFailureAggregator(auditLog, clock);
             // a client asking for tokens many times a second is read from the database once a second, unless it changes
-            RecentClients recentClients = new RecentClients(database.clients(), clock);
+            RecentClients recentClients = new RecentClients(database.clients(), clock, config.recentClients());
             ClientAuthenticator authenticator = new ClientAuthenticator(recentClients, failures, clock);
             CredentialRevocations revocations = new CredentialRevocations(database.revokedTokens(), database.apiKeys(),
                     database.clients(), clock);
@@ -173,6 +173,8 @@ public final class Gatehouse implements AutoCloseable {
 
             ClusterSignals signals = database.clusterSignals();
             auditLog.onStored(workspace -> {
+                // an audited change may have touched a client (a deleted project leaves its clients' restrictions)
+                recentClients.changed();
                 auditStreams.recorded(workspace);
                 signals.auditRecorded(workspace);
             });
@@ -194,6 +196,7 @@ public final class Gatehouse implements AutoCloseable {
 
                 @Override
                 public void auditRecorded(WorkspaceId workspace) {
+                    recentClients.changed();
                     auditStreams.recorded(workspace);
                 }
             });

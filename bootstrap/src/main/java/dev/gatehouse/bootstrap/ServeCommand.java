@@ -6,6 +6,7 @@ import dev.gatehouse.adapter.in.http.edge.CorsOrigins;
 import dev.gatehouse.adapter.in.http.edge.RequestLimits;
 import dev.gatehouse.adapter.out.jose.RsaSigners;
 import dev.gatehouse.adapter.out.persistence.Database;
+import dev.gatehouse.application.token.service.RecentClients;
 import dev.gatehouse.bootstrap.logging.GatehouseEncoder;
 import dev.gatehouse.bootstrap.logging.LogFormat;
 import java.nio.file.Path;
@@ -214,7 +215,7 @@ final class ServeCommand implements Callable<Integer> {
                 Duration.ofSeconds(eventRetentionAge),
                 Duration.ofSeconds(keyRotationInterval),
                 Duration.ofSeconds(keyPrePublication),
-                rateLimits, requestLimits, origins, proxies, masterKey, signatures);
+                rateLimits, requestLimits, origins, proxies, masterKey, signatures, RecentClients.RECENT);
     }
 
     private RateLimits rateLimits() {

@@ -3,6 +3,7 @@ package dev.gatehouse.bootstrap;
 import dev.gatehouse.adapter.in.http.common.RateLimits;
 import dev.gatehouse.adapter.in.http.edge.RequestLimits;
 import dev.gatehouse.adapter.out.jose.RsaSigners;
+import dev.gatehouse.application.token.service.RecentClients;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -32,7 +33,8 @@ public record ServerConfig(
         List<String> corsOrigins,
         List<String> trustedProxies,
         MasterKeyConfig masterKey,
-        RsaSigners.Choice signatureProvider) {
+        RsaSigners.Choice signatureProvider,
+        Duration recentClients) {
 
     /**
      * The settings with the default rate and request limits, no CORS origin, no trusted proxy and the default
@@ -43,14 +45,16 @@ public record ServerConfig(
                         Duration eventRetentionAge, Duration keyRotationInterval, Duration keyPrePublication) {
         this(host, port, dbUrl, dbUser, dbPassword, dbPoolSize, issuer, bootstrapFile, tokenTtl, tokenReuse, sseHeartbeat,
                 eventRetentionCount, eventRetentionAge, keyRotationInterval, keyPrePublication,
-                RateLimits.defaults(), RequestLimits.defaults(), List.of(), List.of(), MasterKeyConfig.DEFAULT, RsaSigners.Choice.AUTO);
+                RateLimits.defaults(), RequestLimits.defaults(), List.of(), List.of(), MasterKeyConfig.DEFAULT, RsaSigners.Choice.AUTO,
+                RecentClients.RECENT);
     }
 
     /** The defaults of contract §1 and §8 for everything but where to listen and which database. */
     public static ServerConfig defaults(String host, int port, String dbUrl) {
         return new ServerConfig(host, port, dbUrl, "", "", 10, Optional.empty(), Optional.empty(), Duration.ofSeconds(3600),
                 false, Duration.ofSeconds(15), 1000, Duration.ofDays(1), Duration.ofDays(30), Duration.ofMinutes(5),
-                RateLimits.defaults(), RequestLimits.defaults(), List.of(), List.of(), MasterKeyConfig.DEFAULT, RsaSigners.Choice.AUTO);
+                RateLimits.defaults(), RequestLimits.defaults(), List.of(), List.of(), MasterKeyConfig.DEFAULT, RsaSigners.Choice.AUTO,
+                RecentClients.RECENT);
     }
 
     public ServerConfig withIssuer(String issuer) {
@@ -108,6 +112,14 @@ public record ServerConfig(
         return copy(c -> c.signatureProvider = choice);
     }
 
+    /**
+     * How long the OAuth endpoints trust a client they read ({@link RecentClients}); not a flag. Tests of how changes
+     * reach other servers make it long, so that only the change's signal can make a server forget.
+     */
+    public ServerConfig withRecentClients(Duration trusted) {
+        return copy(c -> c.recentClients = trusted);
+    }
+
     /** This configuration with the changes {@code change} makes to a copy of its settings. */
     private ServerConfig copy(Consumer<Settings> change) {
         Settings c = new Settings(this);
@@ -138,6 +150,7 @@ public record ServerConfig(
         private List<String> trustedProxies;
         private MasterKeyConfig masterKey;
         private RsaSigners.Choice signatureProvider;
+        private Duration recentClients;
 
         Settings(ServerConfig from) {
             host = from.host;
@@ -161,12 +174,14 @@ public record ServerConfig(
             trustedProxies = from.trustedProxies;
             masterKey = from.masterKey;
             signatureProvider = from.signatureProvider;
+            recentClients = from.recentClients;
         }
 
         ServerConfig build() {
             return new ServerConfig(host, port, dbUrl, dbUser, dbPassword, dbPoolSize, issuer, bootstrapFile, tokenTtl, tokenReuse,
                     sseHeartbeat, eventRetentionCount, eventRetentionAge, keyRotationInterval, keyPrePublication,
-                    rateLimits, requestLimits, corsOrigins, trustedProxies, masterKey, signatureProvider);
+                    rateLimits, requestLimits, corsOrigins, trustedProxies, masterKey, signatureProvider,
+                    recentClients);
         }
     }
 
@@ -191,6 +206,7 @@ public record ServerConfig(
         trustedProxies = List.copyOf(trustedProxies);
         Objects.requireNonNull(masterKey, "masterKey");
         Objects.requireNonNull(signatureProvider, "signatureProvider");
+        Objects.requireNonNull(recentClients, "recentClients");
     }
 
     @Override

@@ -39,7 +39,8 @@ class TwoNodesOnPostgresEndToEndTest {
         ServerConfig config = new ServerConfig("127.0.0.1", 0, database.url(), database.user, database.password, 5, Optional.of(issuer),
                 Optional.of(bootstrapFile), Duration.ofSeconds(3600), false, Duration.ofSeconds(15), 1000, Duration.ofDays(1),
                 Duration.ofDays(30), Duration.ofMinutes(5));
-        return TestServer.start(config);
+        // a client read by the token endpoint is trusted for a minute: only the signals of a change can end it
+        return TestServer.start(config.withRecentClients(Duration.ofMinutes(1)));
     }
 
     /** Milliseconds until {@code status} first answers 401, polling every 10 ms for at most 5 s. */
@@ -80,7 +81,7 @@ class TwoNodesOnPostgresEndToEndTest {
 
             String clientsPath = org + "/oauth_clients";
             String recordId = a.get(clientsPath, onA.apiKey).json().get("data").get(0).get("id").asText();
-            // B has just authenticated the client (it remembers it for a second): the rotation's signal makes it forget
+            // B has just authenticated the client and trusts it for a minute: only the rotation's signal makes it forget
             TestServer.Response rotated = a.postJson(clientsPath + "/" + recordId + "/rotate_secret", onA.apiKey, "{}");
             assertThat(millisUntil401(() -> b.postForm("/v1/oauth/token", "grant_type=client_credentials",
                     Workspace.basic(client[0], client[1])).status())).isLessThan(1000);

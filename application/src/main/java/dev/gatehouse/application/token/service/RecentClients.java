@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>A change counts at once on this server: every change to a client is stored and then told to
  * {@code CredentialRevocations.clientChanged}, whose local-change listeners call {@link #changed()}, which forgets
- * every remembered client (changes are rare, so forgetting them all costs nothing that matters). A read that
+ * every remembered client (changes are rare, so forgetting them all costs nothing that matters). Every stored
+ * audit event calls it too, which covers a deleted project taken out of its clients' restrictions. A read that
  * was under way when the change was made is not remembered, so a client read before its secret was rotated or
  * it was deleted can never outlive the change here. Other servers forget theirs when they receive the cluster
  * signal of the change; should the signal be lost, an entry is forgotten a second after it was read, the delay
@@ -39,12 +40,22 @@ public final class RecentClients {
 
     private final OAuthClientRepository clients;
     private final Clock clock;
+    private final long recentMillis;
     private final AtomicLong generation = new AtomicLong();
     private final Cache<ClientId, Entry> recent = CacheBuilder.newBuilder().maximumSize(MAX_ENTRIES).build();
 
     public RecentClients(OAuthClientRepository clients, Clock clock) {
+        this(clients, clock, RECENT);
+    }
+
+    /** Trusting a read for {@code trusted} instead of {@link #RECENT}: tests make it long, so that only a change can end it. */
+    public RecentClients(OAuthClientRepository clients, Clock clock, Duration trusted) {
+        if (trusted.isNegative() || trusted.isZero()) {
+            throw new IllegalArgumentException("a client must be trusted for a positive time");
+        }
         this.clients = clients;
         this.clock = clock;
+        this.recentMillis = trusted.toMillis();
     }
 
     /** The client with this id, or none: remembered if read in the last second and nothing changed since. */
@@ -56,10 +67,9 @@ public final class RecentClients {
             return entry.client;
         }
         Optional<OAuthClient> found = clients.findByClientId(clientId);
-        // remembered only if no change was made while it was read: a read that began before a rotation must not outlive it
-        if (generation.get() == current) {
-            recent.put(clientId, new Entry(found, current, now + RECENT.toMillis()));
-        }
+        // stamped with the generation from before the read: if a change was made while it was read, the entry is
+        // never used, so a read that began before a rotation cannot outlive it
+        recent.put(clientId, new Entry(found, current, now + recentMillis));
         return found;
     }
 
