@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.SocketException;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -91,6 +92,36 @@ class RequestLimitsEndToEndTest {
                     HttpRequest.BodyPublishers.ofString(big)));
             assertTooLarge(post(server, "/v1/sources/" + source + "/events", ws.apiKey, "application/json",
                     HttpRequest.BodyPublishers.ofString(big)));
+        }
+    }
+
+    /**
+     * A client that sends a refused body whole, without asking first, as browsers do, and is still sending when the
+     * server has decided: it must read the 413, not a reset. The body goes in two halves with a pause between them,
+     * so that the server has refused it (by its declared length) before the second half is written.
+     */
+    @Test
+    void aBodySentWholeWithoutAskingFirstStillGetsItsAnswer() throws Exception {
+        try (TestServer server = start(c -> c)) {
+            URI base = URI.create(server.base);
+            byte[] body = ("grant_type=client_credentials&scope=" + "a".repeat(512 * 1024)).getBytes(StandardCharsets.US_ASCII);
+            for (int attempt = 0; attempt < 3; attempt++) {
+                try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+                    socket.setSoTimeout(10_000);
+                    OutputStream out = socket.getOutputStream();
+                    out.write(("POST /v1/oauth/token HTTP/1.1\r\nHost: " + base.getHost() + "\r\n"
+                            + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length + "\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+                    out.write(body, 0, body.length / 2);
+                    out.flush();
+                    Thread.sleep(300);
+                    out.write(body, body.length / 2, body.length - body.length / 2);
+                    out.flush();
+
+                    String answer = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+                    assertThat(answer).as("attempt %d", attempt).isEqualTo("HTTP/1.1 413");
+                }
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.gatehouse.adapter.in.http.common;
 
+import dev.gatehouse.adapter.in.http.edge.RefusedBodies;
 import dev.gatehouse.application.shared.ConflictException;
 import dev.gatehouse.application.shared.ForbiddenException;
 import dev.gatehouse.application.shared.InsufficientScopeException;
@@ -43,8 +44,12 @@ public final class ErrorHandlers {
             ctx.header("Retry-After", "1");
             Json.respond(ctx, 503, error("the database is unavailable; try again shortly"));
         });
-        config.routes.exception(HttpResponseException.class, (e, ctx) ->
-                Json.respond(ctx, e.getStatus(), error(clientMessage(e))));
+        config.routes.exception(HttpResponseException.class, (e, ctx) -> {
+            if (e.getStatus() == 413) {
+                RefusedBodies.swallow(ctx.req()); // so that a client still sending reads the 413, not a reset
+            }
+            Json.respond(ctx, e.getStatus(), error(clientMessage(e)));
+        });
         config.routes.exception(IllegalCharsetNameException.class, (e, ctx) ->
                 Json.respond(ctx, 400, error("the Content-Type names a charset that does not exist")));
         config.routes.exception(UnsupportedCharsetException.class, (e, ctx) ->
