@@ -1,6 +1,5 @@
 package dev.gatehouse.adapter.in.http.common;
 
-import dev.gatehouse.adapter.in.http.edge.RefusedBodies;
 import dev.gatehouse.application.shared.ConflictException;
 import dev.gatehouse.application.shared.ForbiddenException;
 import dev.gatehouse.application.shared.InsufficientScopeException;

@@ -1,4 +1,4 @@
-package dev.gatehouse.adapter.in.http.edge;
+package dev.gatehouse.adapter.in.http.common;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
