@@ -132,7 +132,6 @@ public final class Gatehouse implements AutoCloseable {
             ClientAuthenticator authenticator = new ClientAuthenticator(recentClients, failures, clock);
             CredentialRevocations revocations = new CredentialRevocations(database.revokedTokens(), database.apiKeys(),
                     database.clients(), clock);
-            revocations.onLocalChange(recentClients::changed);
             LastUsedTracker lastUsed = new LastUsedTracker(database.clients());
             ManageOAuthClientService manageClients = new ManageOAuthClientService(database.clients(), access, catalog, revocations,
                     auditLog, clock, random, auditLog);
@@ -173,7 +172,8 @@ public final class Gatehouse implements AutoCloseable {
 
             ClusterSignals signals = database.clusterSignals();
             auditLog.onStored(workspace -> {
-                // an audited change may have touched a client (a deleted project leaves its clients' restrictions)
+                // every change to a client is audited (a deleted project's too, which leaves its clients' restrictions):
+                // told after the commit, so the remembered clients are forgotten before the change is answered
                 recentClients.changed();
                 auditStreams.recorded(workspace);
                 signals.auditRecorded(workspace);

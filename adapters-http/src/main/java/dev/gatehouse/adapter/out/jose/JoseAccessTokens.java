@@ -87,12 +87,8 @@ public final class JoseAccessTokens implements AccessTokenSigner, AccessTokenVer
 
     private record KeyState(JWKSet privateKeys, JWKSet publicKeys, RSAKey current, Signer signer) {}
 
-    /** A signer, and the name of the provider whose signatures it makes. */
-    private record Signer(JWSSigner signer, String provider) {
-        boolean isJdk() {
-            return provider.equals(RsaSigners.jdk().name());
-        }
-    }
+    /** A signer, and the provider whose signatures it makes. */
+    private record Signer(JWSSigner signer, RsaSigners provider) {}
 
     private JoseAccessTokens(SigningKeyRepository repository, SigningKeySchedule schedule, String issuer, Clock clock) {
         this.repository = repository;
@@ -184,13 +180,13 @@ public final class JoseAccessTokens implements AccessTokenSigner, AccessTokenVer
 
     /** The provider of the signatures made now: {@code Conscrypt 2.9.0} or {@code the JDK's provider}. */
     public String signatureProvider() {
-        return keys.signer().provider();
+        return keys.signer().provider().name();
     }
 
     private Signer signerFor(RSAKey current) {
         if (!signers.isJdk()) {
             try {
-                return new Signer(signers.signer(current), signers.name());
+                return new Signer(signers.signer(current), signers);
             } catch (JOSEException | RuntimeException | LinkageError e) {
                 LOG.warn("{} cannot sign with key {}, so the JDK's provider signs with it: {}", signers.name(),
                         current.getKeyID(), e.toString());
@@ -201,7 +197,7 @@ public final class JoseAccessTokens implements AccessTokenSigner, AccessTokenVer
 
     private static Signer jdkSigner(RSAKey current) {
         try {
-            return new Signer(RsaSigners.jdk().signer(current), RsaSigners.jdk().name());
+            return new Signer(RsaSigners.jdk().signer(current), RsaSigners.jdk());
         } catch (JOSEException e) {
             throw new IllegalStateException("the stored signing key " + current.getKeyID() + " cannot sign", e);
         }
@@ -262,7 +258,7 @@ public final class JoseAccessTokens implements AccessTokenSigner, AccessTokenVer
         try {
             jwt.sign(state.signer().signer());
         } catch (JOSEException | RuntimeException e) {
-            if (state.signer().isJdk()) {
+            if (state.signer().provider().isJdk()) {
                 throw new IllegalStateException("signing failed", e);
             }
             // the chosen provider failed: the JDK's signs from now on, and this token is signed again

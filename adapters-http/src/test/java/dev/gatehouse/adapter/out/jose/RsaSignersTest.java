@@ -14,19 +14,24 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
 import java.security.Key;
 import java.security.KeyFactorySpi;
 import java.security.PrivateKey;
 import java.security.Provider;
+import java.security.ProviderException;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Security;
+import java.security.Signature;
+import java.security.SignatureException;
 import java.security.SignatureSpi;
 import java.security.spec.KeySpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -162,65 +167,13 @@ class RsaSignersTest {
 
     /** Takes any RSA key as it is; its first signature is the JDK's, every later one fails. */
     public static final class FailsAfterFirst extends Provider {
-        static final java.util.concurrent.atomic.AtomicInteger SIGNED = new java.util.concurrent.atomic.AtomicInteger();
+        static final AtomicInteger SIGNED = new AtomicInteger();
 
         public FailsAfterFirst() {
             super("FailsAfterFirst", "1", "one good signature, then failures");
             SIGNED.set(0);
             putService(new Service(this, "KeyFactory", "RSA", SameKey.class.getName(), null, null));
             putService(new Service(this, "Signature", "SHA256withRSA", JdkOnce.class.getName(), null, Map.of()));
-        }
-    }
-
-    public static final class JdkOnce extends SignatureSpi {
-        private final java.security.Signature jdk;
-
-        public JdkOnce() throws java.security.GeneralSecurityException {
-            jdk = java.security.Signature.getInstance("SHA256withRSA", "SunRsaSign");
-        }
-
-        @Override
-        protected void engineInitVerify(PublicKey publicKey) throws InvalidKeyException {
-            throw new InvalidKeyException("signs only");
-        }
-
-        @Override
-        protected void engineInitSign(PrivateKey privateKey) throws InvalidKeyException {
-            jdk.initSign(privateKey);
-        }
-
-        @Override
-        protected void engineUpdate(byte b) throws java.security.SignatureException {
-            jdk.update(b);
-        }
-
-        @Override
-        protected void engineUpdate(byte[] b, int off, int len) throws java.security.SignatureException {
-            jdk.update(b, off, len);
-        }
-
-        @Override
-        protected byte[] engineSign() throws java.security.SignatureException {
-            if (FailsAfterFirst.SIGNED.getAndIncrement() > 0) {
-                throw new java.security.ProviderException("the native library went away");
-            }
-            return jdk.sign();
-        }
-
-        @Override
-        protected boolean engineVerify(byte[] sigBytes) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        @Deprecated
-        protected void engineSetParameter(String param, Object value) {
-        }
-
-        @Override
-        @Deprecated
-        protected Object engineGetParameter(String param) {
-            return null;
         }
     }
 
@@ -255,12 +208,62 @@ class RsaSignersTest {
         }
     }
 
-    public static final class RandomBytes extends SignatureSpi {
+    /** A signature engine of the test providers: it signs, and verifies nothing. */
+    abstract static class SignOnly extends SignatureSpi {
         @Override
         protected void engineInitVerify(PublicKey publicKey) throws InvalidKeyException {
             throw new InvalidKeyException("signs only");
         }
 
+        @Override
+        protected boolean engineVerify(byte[] sigBytes) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        @Deprecated
+        protected void engineSetParameter(String param, Object value) {
+        }
+
+        @Override
+        @Deprecated
+        protected Object engineGetParameter(String param) {
+            return null;
+        }
+    }
+
+    public static final class JdkOnce extends SignOnly {
+        private final Signature jdk;
+
+        public JdkOnce() throws GeneralSecurityException {
+            jdk = Signature.getInstance("SHA256withRSA", "SunRsaSign");
+        }
+
+        @Override
+        protected void engineInitSign(PrivateKey privateKey) throws InvalidKeyException {
+            jdk.initSign(privateKey);
+        }
+
+        @Override
+        protected void engineUpdate(byte b) throws SignatureException {
+            jdk.update(b);
+        }
+
+        @Override
+        protected void engineUpdate(byte[] b, int off, int len) throws SignatureException {
+            jdk.update(b, off, len);
+        }
+
+        @Override
+        protected byte[] engineSign() throws SignatureException {
+            if (FailsAfterFirst.SIGNED.getAndIncrement() > 0) {
+                throw new ProviderException("the native library went away");
+            }
+            return jdk.sign();
+        }
+    }
+
+    public static final class RandomBytes extends SignOnly {
         @Override
         protected void engineInitSign(PrivateKey privateKey) {
         }
@@ -278,22 +281,6 @@ class RsaSignersTest {
             byte[] signature = new byte[256];
             new SecureRandom().nextBytes(signature);
             return signature;
-        }
-
-        @Override
-        protected boolean engineVerify(byte[] sigBytes) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        @Deprecated
-        protected void engineSetParameter(String param, Object value) {
-        }
-
-        @Override
-        @Deprecated
-        protected Object engineGetParameter(String param) {
-            return null;
         }
     }
 }

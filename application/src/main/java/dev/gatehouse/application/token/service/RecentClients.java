@@ -15,13 +15,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * client asking for tokens many times a second (the load that {@code --token-reuse on} serves without a
  * signature) does not query the database on every request.
  *
- * <p>A change counts at once on this server: every change to a client is stored and then told to
- * {@code CredentialRevocations.clientChanged}, whose local-change listeners call {@link #changed()}, which forgets
- * every remembered client (changes are rare, so forgetting them all costs nothing that matters). Every stored
- * audit event calls it too, which covers a deleted project taken out of its clients' restrictions. A read that
+ * <p>A change counts at once on this server: every change to a client is audited (a deleted project taken out of
+ * its clients' restrictions too), and each stored audit event, once committed, calls {@link #changed()}, which
+ * forgets every remembered client (changes are rare, so forgetting them all costs nothing that matters). A read that
  * was under way when the change was made is not remembered, so a client read before its secret was rotated or
  * it was deleted can never outlive the change here. Other servers forget theirs when they receive the cluster
- * signal of the change; should the signal be lost, an entry is forgotten a second after it was read, the delay
+ * signal of the audit event (or a credentials signal, which also follows every reconnection); should the signal be lost, an entry is forgotten a second after it was read, the delay
  * that contract §9 allows between servers.
  *
  * <p>An id that names no client is remembered as such too, so that a request with an unknown {@code client_id}
