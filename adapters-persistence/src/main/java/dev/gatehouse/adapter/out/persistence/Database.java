@@ -31,6 +31,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 
@@ -117,7 +118,9 @@ public final class Database implements AutoCloseable {
 
     /**
      * Connects to the database at {@code jdbcUrl} ({@code jdbc:postgresql:…} or {@code jdbc:h2:…}) through a
-     * pool of {@code poolSize} connections, migrates its schema and returns the repositories over it.
+     * pool of {@code poolSize} connections, migrates its schema and returns the repositories over it. Flyway
+     * migrates, unless one query of its history table shows that the schema already holds exactly the bundled
+     * migrations ({@link SchemaHistory}), as after every start but the first.
      *
      * @throws IllegalArgumentException when {@code poolSize} is below {@value #MIN_POOL_SIZE}
      * @throws RuntimeException when the database cannot be reached or migrated; nothing is left open
@@ -147,11 +150,7 @@ public final class Database implements AutoCloseable {
             // JDBI's set-up takes no connection: it is done on another thread while Flyway checks the schema.
             FutureTask<Jdbi> creatingJdbi = new FutureTask<>(() -> Jdbi.create(dataSource));
             startDaemon("gatehouse-jdbi", creatingJdbi);
-            Flyway.configure()
-                    .dataSource(dataSource)
-                    .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
+            migrateUnlessCurrent(dataSource);
             Jdbi jdbi = result(creatingJdbi);
             ClusterSignals signals = postgres
                     ? new PostgresClusterSignals(jdbi, jdbcUrl, user, password,
@@ -162,6 +161,26 @@ public final class Database implements AutoCloseable {
             dataSource.close();
             throw e;
         }
+    }
+
+    /**
+     * Flyway migrates the schema to the newest bundled version, after checking the recorded checksums of the
+     * migrations already applied; it refuses a database whose applied migrations differ from the bundled ones.
+     * Flyway is not started when {@link SchemaHistory} finds the schema at exactly the bundled migrations, where it
+     * would do nothing.
+     *
+     * @return whether Flyway ran
+     */
+    static boolean migrateUnlessCurrent(DataSource dataSource) {
+        if (SchemaHistory.isCurrent(dataSource, Database.class.getClassLoader())) {
+            return false;
+        }
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:" + SchemaHistory.LOCATION)
+                .load()
+                .migrate();
+        return true;
     }
 
     /**
