@@ -1,14 +1,13 @@
 package dev.gatehouse.application.token.service;
 
-import com.google.common.cache.Cache;
-import com.google.common.cache.CacheBuilder;
 import dev.gatehouse.application.client.port.out.OAuthClientRepository;
+import dev.gatehouse.application.shared.RecentReads;
 import dev.gatehouse.domain.client.ClientId;
 import dev.gatehouse.domain.client.OAuthClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * The OAuth clients that client authentication at the OAuth endpoints read in the last second, so that a
@@ -19,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * its clients' restrictions too), and each stored audit event, once committed, calls {@link #changed()}, which
  * forgets every remembered client (changes are rare, so forgetting them all costs nothing that matters). A read that
  * was under way when the change was made is not remembered, so a client read before its secret was rotated or
- * it was deleted can never outlive the change here. Other servers forget theirs when they receive the cluster
+ * it was deleted can never outlive the change here ({@link RecentReads}). Other servers forget theirs when they receive the cluster
  * signal of the audit event (or a credentials signal, which also follows every reconnection); should the signal be lost, an entry is forgotten a second after it was read, the delay
  * that contract §9 allows between servers.
  *
@@ -37,47 +36,30 @@ public final class RecentClients {
     public static final Duration RECENT = Duration.ofSeconds(1);
     private static final int MAX_ENTRIES = 10_000;
 
-    private final OAuthClientRepository clients;
-    private final Clock clock;
-    private final long recentMillis;
-    private final AtomicLong generation = new AtomicLong();
-    private final Cache<ClientId, Entry> recent = CacheBuilder.newBuilder().maximumSize(MAX_ENTRIES).build();
+    private final RecentReads<ClientId, OAuthClient> recent;
+    private final Function<ClientId, Optional<OAuthClient>> read;
 
     public RecentClients(OAuthClientRepository clients, Clock clock) {
         this(clients, clock, RECENT);
     }
 
-    /** Trusting a read for {@code trusted} instead of {@link #RECENT}: tests make it long, so that only a change can end it. */
+    /**
+     * Trusting a read for {@code trusted} instead of {@link #RECENT}: tests make it long, so that only a change can end it.
+     *
+     * @throws IllegalArgumentException when {@code trusted} is not positive
+     */
     public RecentClients(OAuthClientRepository clients, Clock clock, Duration trusted) {
-        if (trusted.isNegative() || trusted.isZero()) {
-            throw new IllegalArgumentException("a client must be trusted for a positive time");
-        }
-        this.clients = clients;
-        this.clock = clock;
-        this.recentMillis = trusted.toMillis();
+        this.recent = new RecentReads<>(clock, trusted, MAX_ENTRIES, true);
+        this.read = clients::findByClientId;
     }
 
     /** The client with this id, or none: remembered if read in the last second and nothing changed since. */
     public Optional<OAuthClient> findByClientId(ClientId clientId) {
-        long current = generation.get();
-        long now = clock.millis();
-        Entry entry = recent.getIfPresent(clientId);
-        if (entry != null && entry.generation == current && now < entry.expiresAtMillis) {
-            return entry.client;
-        }
-        Optional<OAuthClient> found = clients.findByClientId(clientId);
-        // stamped with the generation from before the read: if a change was made while it was read, the entry is
-        // never used, so a read that began before a rotation cannot outlive it
-        recent.put(clientId, new Entry(found, current, now + recentMillis));
-        return found;
+        return recent.find(clientId, read);
     }
 
     /** A client may have changed, here (after it was stored) or on another server: forgets them all. */
     public void changed() {
-        generation.incrementAndGet();
-        recent.invalidateAll();
-    }
-
-    private record Entry(Optional<OAuthClient> client, long generation, long expiresAtMillis) {
+        recent.forget();
     }
 }
