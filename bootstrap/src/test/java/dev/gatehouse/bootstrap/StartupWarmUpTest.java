@@ -29,7 +29,10 @@ class StartupWarmUpTest {
                 .toList();
         ClassLoader loader = StartupWarmUp.class.getClassLoader();
 
-        assertThat(ours).hasSizeGreaterThan(1000).contains("org.flywaydb.core.Flyway", "io.javalin.Javalin", "org.h2.Driver");
+        assertThat(ours).hasSizeGreaterThan(1000)
+                .contains("io.javalin.Javalin", "org.h2.Driver", "dev.gatehouse.adapter.out.persistence.SchemaHistory")
+                // the list is what a restart loads, and a restart on an up-to-date database does not start Flyway
+                .noneMatch(name -> name.startsWith("org.flywaydb."));
         for (String name : ours) {
             assertThat(Class.forName(name, false, loader)).as(name + ": run scripts/startup-classes.sh").isNotNull();
         }

@@ -57,9 +57,10 @@ public final class RecentReads<K, V> {
             return entry.value;
         }
         Optional<V> found = read.apply(key);
-        if (found.isPresent() || rememberAbsent) {
-            // stamped with the generation from before the read: if a change was made while it was read, the entry
-            // is never used
+        // remembered only if no change was made while it was read: a read that began before a change must not
+        // outlive it (and, stamped with the generation from before the read, an entry put just as a change is made
+        // is never used)
+        if ((found.isPresent() || rememberAbsent) && generation.get() == current) {
             recent.put(key, new Entry<>(found, current, now + trustedMillis));
         }
         return found;

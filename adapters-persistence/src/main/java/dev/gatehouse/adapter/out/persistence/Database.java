@@ -120,7 +120,7 @@ public final class Database implements AutoCloseable {
      * Connects to the database at {@code jdbcUrl} ({@code jdbc:postgresql:…} or {@code jdbc:h2:…}) through a
      * pool of {@code poolSize} connections, migrates its schema and returns the repositories over it. Flyway
      * migrates, unless one query of its history table shows that the schema already holds exactly the bundled
-     * migrations ({@link SchemaHistory}), as after every start but the first.
+     * migrations ({@link SchemaHistory}), as on a restart that brings no new migration.
      *
      * @throws IllegalArgumentException when {@code poolSize} is below {@value #MIN_POOL_SIZE}
      * @throws RuntimeException when the database cannot be reached or migrated; nothing is left open
@@ -175,7 +175,7 @@ public final class Database implements AutoCloseable {
         if (SchemaHistory.isCurrent(dataSource, Database.class.getClassLoader())) {
             return false;
         }
-        Flyway.configure()
+        Flyway.configure(Database.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:" + SchemaHistory.LOCATION)
                 .load()

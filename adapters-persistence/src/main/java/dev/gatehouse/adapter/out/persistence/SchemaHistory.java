@@ -23,7 +23,7 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
+import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -46,9 +46,9 @@ import javax.sql.DataSource;
  *   <li>every resource in {@value #LOCATION} on the class path is a versioned SQL migration named as Flyway's
  *       defaults expect ({@code V<version>__<description>.sql}), and each can be read;</li>
  *   <li>Flyway's history table {@value #TABLE}, in the connection's current schema, lists in the order they were
- *       installed exactly these migrations and nothing else: the same versions, script names and checksums, each
- *       of type {@code SQL} and successful. Only Flyway's notes that it made the table or the schema are passed
- *       over.</li>
+ *       installed exactly these migrations and nothing else: the same versions, descriptions, script names and
+ *       checksums, each of type {@code SQL} and successful. Only the rows that Flyway itself passes over, its notes
+ *       that it made the table (at a negative rank) or the schema, are passed over.</li>
  * </ul>
  *
  * The checksum is Flyway's: the CRC-32 of the script's lines read as UTF-8, without their line endings and without
@@ -63,27 +63,26 @@ final class SchemaHistory {
     static final String LOCATION = "db/migration";
     /** Flyway's default history table. */
     static final String TABLE = "flyway_schema_history";
-    private static final Pattern VERSIONED = Pattern.compile("V([0-9]+(?:[._][0-9]+)*)__[^/]+\\.sql");
+    private static final Pattern VERSIONED = Pattern.compile("V([0-9]+(?:[._][0-9]+)*)__([^/]+)\\.sql");
     private static final char BYTE_ORDER_MARK = '\uFEFF';
-    /**
-     * The types of the rows without a version with which Flyway notes that it made the history table (Flyway 10 and
-     * later, as rank -1) or the schema: not migrations, and skipped. Any other type of row without a version is not.
-     */
-    private static final Set<String> MARKERS = Set.of("TABLE", "SCHEMA");
+    /** The type of the row without a version with which Flyway notes that it made the schema: not a migration. */
+    private static final String SCHEMA_MARKER = "SCHEMA";
+    /** What no bundled migration equals: it stands for a row of the history table that is not a successful SQL migration. */
+    private static final Migration NOT_A_MIGRATION = new Migration("", "", "", 0);
 
-    /** One migration: its version as Flyway writes it (parts joined by dots), its script's name and checksum. */
-    record Migration(String version, String script, int checksum) {}
+    /**
+     * One migration: its version as Flyway writes it (parts joined by dots), its description as Flyway derives it
+     * from the script's name (underscores as spaces), its script's name and its checksum.
+     */
+    record Migration(String version, String description, String script, int checksum) {}
 
     private SchemaHistory() {}
 
     /** Whether the database behind {@code dataSource} has exactly the bundled migrations; no on any doubt. */
     static boolean isCurrent(DataSource dataSource, ClassLoader loader) {
-        Optional<List<Migration>> bundled = bundled(loader);
-        if (bundled.isEmpty() || bundled.get().isEmpty()) {
-            return false;
-        }
         try {
-            return applied(dataSource).equals(bundled.get());
+            Optional<List<Migration>> bundled = bundled(loader);
+            return bundled.isPresent() && !bundled.get().isEmpty() && applied(dataSource).equals(bundled.get());
         } catch (SQLException | RuntimeException e) {
             return false;
         }
@@ -112,7 +111,8 @@ final class SchemaHistory {
                     if (script == null) {
                         return Optional.empty();
                     }
-                    migrations.add(new Migration(versioned.group(1).replace('_', '.'), name, checksum(script)));
+                    migrations.add(new Migration(versioned.group(1).replace('_', '.'), versioned.group(2).replace('_', ' '),
+                            name, checksum(script)));
                 }
             }
             migrations.sort(Comparator.comparing(Migration::version, SchemaHistory::compareVersions));
@@ -134,10 +134,17 @@ final class SchemaHistory {
                 String folder = jar.getEntryName();
                 String prefix = folder.endsWith("/") ? folder : folder + "/";
                 List<String> names = new ArrayList<>();
-                jar.getJarFile().stream()
-                        .filter(entry -> !entry.isDirectory() && entry.getName().startsWith(prefix))
-                        .map(entry -> entry.getName().substring(prefix.length()))
-                        .forEach(names::add);
+                JarFile file = jar.getJarFile();
+                try {
+                    file.stream()
+                            .filter(entry -> !entry.isDirectory() && entry.getName().startsWith(prefix))
+                            .map(entry -> entry.getName().substring(prefix.length()))
+                            .forEach(names::add);
+                } finally {
+                    if (!jar.getUseCaches()) {
+                        file.close(); // a cached jar is shared with the class loader, and stays open
+                    }
+                }
                 return names.stream().anyMatch(name -> name.contains("/")) ? Optional.empty() : Optional.of(names);
             }
             case "file" -> {
@@ -155,7 +162,10 @@ final class SchemaHistory {
         }
     }
 
-    /** Flyway's checksum of a script: CRC-32 over its lines in UTF-8, without line endings or a leading BOM. */
+    /**
+     * Flyway's checksum of a script: CRC-32 over its lines in UTF-8, without line endings or a leading BOM. A script
+     * that is not valid UTF-8, which Flyway refuses to read, throws.
+     */
     static int checksum(URL script) throws IOException {
         try (InputStream in = script.openStream()) {
             return checksum(in);
@@ -164,7 +174,7 @@ final class SchemaHistory {
 
     static int checksum(InputStream in) throws IOException {
         CRC32 crc = new CRC32();
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()));
         String line = reader.readLine();
         if (line != null && !line.isEmpty() && line.charAt(0) == BYTE_ORDER_MARK) {
             line = line.substring(1);
@@ -178,27 +188,31 @@ final class SchemaHistory {
 
     /**
      * The rows of the history table in the connection's current schema, where Flyway keeps it, in the order they were
-     * installed (a table of the same name elsewhere on PostgreSQL's search path is not read); a row that is not a
-     * successful SQL migration ends the list with a row that no migration equals.
+     * installed (a table of the same name elsewhere on PostgreSQL's search path is not read). Rows that Flyway itself
+     * passes over are left out: those of a negative rank (its note that it made the table) and its note that it made
+     * the schema. Any other row that is not a successful SQL migration ends the list with {@link #NOT_A_MIGRATION}.
      */
     private static List<Migration> applied(DataSource dataSource) throws SQLException {
         List<Migration> applied = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
              Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT \"version\", \"script\", \"checksum\", \"type\", \"success\" FROM "
+             ResultSet rows = statement.executeQuery("SELECT \"installed_rank\", \"version\", \"description\", \"script\", "
+                     + "\"checksum\", \"type\", \"success\" FROM "
                      + quoted(Objects.requireNonNull(connection.getSchema(), "schema")) + "." + quoted(TABLE)
                      + " ORDER BY \"installed_rank\"")) {
             while (rows.next()) {
-                if (rows.getString(1) == null && MARKERS.contains(rows.getString(4))) {
+                String version = rows.getString(2);
+                String type = rows.getString(6);
+                if (rows.getInt(1) < 0 || (version == null && SCHEMA_MARKER.equals(type))) {
                     continue;
                 }
-                int checksum = rows.getInt(3);
+                int checksum = rows.getInt(5);
                 boolean noChecksum = rows.wasNull();
-                if (noChecksum || !"SQL".equals(rows.getString(4)) || !rows.getBoolean(5)) {
-                    applied.add(new Migration("", "", 0));
+                if (version == null || noChecksum || !"SQL".equals(type) || !rows.getBoolean(7)) {
+                    applied.add(NOT_A_MIGRATION);
                     break;
                 }
-                applied.add(new Migration(rows.getString(1), rows.getString(2), checksum));
+                applied.add(new Migration(version, rows.getString(3), rows.getString(4), checksum));
             }
         }
         return applied;

@@ -49,7 +49,8 @@ class SchemaHistoryTest {
     void bundledWhenOnTheClassPathThenMatchesWhatFlywayResolvesWithItsChecksums() {
         TestDatabases.Location empty = TestDatabases.emptyH2();
         List<Migration> flyway = Stream.of(flyway(empty).info().pending())
-                .map(info -> new Migration(info.getVersion().getVersion(), info.getScript(), info.getChecksum()))
+                .map(info -> new Migration(info.getVersion().getVersion(), info.getDescription(), info.getScript(),
+                        info.getChecksum()))
                 .toList();
 
         assertThat(SchemaHistory.bundled(LOADER)).hasValueSatisfying(bundled -> {
@@ -81,6 +82,13 @@ class SchemaHistoryTest {
     }
 
     @Test
+    void checksumWhenNotUtf8ThenThrowsAsFlywayRefusesToReadIt() {
+        byte[] invalid = {'S', 'E', 'L', (byte) 0xC3, (byte) 0x28};
+
+        assertThatThrownBy(() -> SchemaHistory.checksum(new ByteArrayInputStream(invalid))).isInstanceOf(IOException.class);
+    }
+
+    @Test
     void isCurrentWhenMigratedThenTrueOnH2AndPostgres() {
         assertThat(SchemaHistory.isCurrent(dataSource(TestDatabases.h2()), LOADER)).isTrue();
         assertThat(SchemaHistory.isCurrent(dataSource(TestDatabases.postgres()), LOADER)).isTrue();
@@ -106,6 +114,63 @@ class SchemaHistoryTest {
         assertThatThrownBy(() -> Database.open(location.url(), location.user(), location.password()).close())
                 .isInstanceOf(FlywayException.class)
                 .hasMessageContaining("checksum");
+    }
+
+    @Test
+    void isCurrentWhenADescriptionDiffersThenFalseAndOpenLeavesItToFlywayWhichRefuses() {
+        TestDatabases.Location location = TestDatabases.emptyH2();
+        flyway(location).migrate();
+        history(location, "UPDATE \"flyway_schema_history\" SET \"description\" = 'renamed' WHERE \"version\" = '2'");
+
+        assertThat(SchemaHistory.isCurrent(dataSource(location), LOADER)).isFalse();
+        assertThatThrownBy(() -> Database.open(location.url(), location.user(), location.password()).close())
+                .isInstanceOf(FlywayException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"JDBC", "BASELINE", "DELETE", "UNDO_SQL"})
+    void isCurrentWhenARowIsOfAnotherTypeThenFalse(String type) {
+        TestDatabases.Location location = TestDatabases.emptyH2();
+        location.open();
+        history(location, "UPDATE \"flyway_schema_history\" SET \"type\" = '" + type + "' WHERE \"version\" = '3'");
+
+        assertThat(SchemaHistory.isCurrent(dataSource(location), LOADER)).isFalse();
+    }
+
+    @Test
+    void isCurrentWhenAVersionlessNoteOfFlywaysStandsAmongTheMigrationsThenFalse() {
+        TestDatabases.Location location = TestDatabases.emptyH2();
+        location.open();
+        // Flyway writes its note that it made the table at rank -1, and reads no row below rank 0; at rank 0 or
+        // above, a TABLE row is a type that Flyway does not know
+        history(location, "UPDATE \"flyway_schema_history\" SET \"installed_rank\" = 0 WHERE \"version\" IS NULL");
+
+        assertThat(SchemaHistory.isCurrent(dataSource(location), LOADER)).isFalse();
+    }
+
+    @Test
+    void isCurrentWhenInstalledInAnotherOrderThenFalse() {
+        TestDatabases.Location location = TestDatabases.emptyH2();
+        location.open();
+        history(location, "UPDATE \"flyway_schema_history\" SET \"installed_rank\" = 100 WHERE \"version\" = '1'");
+
+        assertThat(SchemaHistory.isCurrent(dataSource(location), LOADER)).isFalse();
+    }
+
+    @Test
+    void isCurrentOnPostgresWhenOnlyAnotherSchemaOnTheSearchPathIsMigratedThenFalse() {
+        TestDatabases.TestDatabase migrated = TestDatabases.postgres();
+        TestDatabases.Location empty = TestDatabases.emptyPostgres();
+        // the empty schema first on the search path, the migrated one after it: Flyway would migrate the first
+        String searchPath = empty.url().replaceAll(".*currentSchema=([a-z0-9_]+).*", "$1") + ","
+                + migrated.url().replaceAll(".*currentSchema=([a-z0-9_]+).*", "$1");
+        TestDatabases.Location both = new TestDatabases.Location(
+                empty.url().replaceAll("currentSchema=[a-z0-9_]+", "currentSchema=" + searchPath), empty.user(), empty.password());
+        assertThat(SchemaHistory.isCurrent(dataSource(migrated), LOADER)).isTrue();
+
+        assertThat(SchemaHistory.isCurrent(dataSource(both), LOADER)).isFalse();
+        assertThat(Database.migrateUnlessCurrent(dataSource(both))).isTrue();
+        assertThat(SchemaHistory.isCurrent(dataSource(empty), LOADER)).isTrue();
     }
 
     @Test
