@@ -8,11 +8,10 @@ import dev.gatehouse.application.testing.InMemoryStores;
 import dev.gatehouse.application.testing.MutableClock;
 import dev.gatehouse.application.testing.Stores;
 import dev.gatehouse.application.testing.TestData;
+import dev.gatehouse.application.testing.WatchedReads;
 import dev.gatehouse.domain.client.ClientId;
 import dev.gatehouse.domain.client.OAuthClient;
 import dev.gatehouse.domain.workspace.Workspace;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,11 +22,11 @@ class RecentClientsTest {
 
     private final TestData data = new TestData(new SplittableRandom(37));
     private final MutableClock clock = new MutableClock(T0);
-    private final AtomicInteger reads = new AtomicInteger();
+    private final WatchedReads watchedReads = new WatchedReads();
+    private final AtomicInteger reads = watchedReads.count();
     private Stores stores;
     private Workspace workspace;
     private OAuthClient.Registration registration;
-    private Runnable duringNextRead = () -> { };
     private RecentClients recent;
 
     @BeforeEach
@@ -37,21 +36,7 @@ class RecentClientsTest {
         registration = data.registration(workspace.id(), clock.instant(), "workspace:read");
         stores.clients().add(registration.client());
         OAuthClientRepository real = stores.clients();
-        OAuthClientRepository watched = (OAuthClientRepository) Proxy.newProxyInstance(OAuthClientRepository.class.getClassLoader(),
-                new Class<?>[] {OAuthClientRepository.class}, (proxy, method, args) -> {
-                    try {
-                        Object result = method.invoke(real, args);
-                        if (method.getName().equals("findByClientId")) {
-                            reads.incrementAndGet();
-                            Runnable meanwhile = duringNextRead;
-                            duringNextRead = () -> { };
-                            meanwhile.run();
-                        }
-                        return result;
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        OAuthClientRepository watched = watchedReads.watch(OAuthClientRepository.class, real, "findByClientId");
         recent = new RecentClients(watched, clock);
     }
 
@@ -102,10 +87,10 @@ class RecentClientsTest {
     @Test
     void aChangeMadeWhileAReadIsUnderWayIsNotOutlivedByThatRead() {
         OAuthClient[] rotated = new OAuthClient[1];
-        duringNextRead = () -> {
+        watchedReads.duringNextRead(() -> {
             rotated[0] = rotateInStore();
             recent.changed();
-        };
+        });
 
         assertThat(recent.findByClientId(id())).contains(registration.client());
 

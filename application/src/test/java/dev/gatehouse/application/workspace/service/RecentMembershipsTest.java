@@ -7,13 +7,12 @@ import dev.gatehouse.application.testing.InMemoryStores;
 import dev.gatehouse.application.testing.MutableClock;
 import dev.gatehouse.application.testing.Stores;
 import dev.gatehouse.application.testing.TestData;
+import dev.gatehouse.application.testing.WatchedReads;
 import dev.gatehouse.application.workspace.port.out.WorkspaceRepository;
 import dev.gatehouse.domain.workspace.Membership;
 import dev.gatehouse.domain.workspace.Role;
 import dev.gatehouse.domain.workspace.User;
 import dev.gatehouse.domain.workspace.Workspace;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,11 +23,11 @@ class RecentMembershipsTest {
 
     private final TestData data = new TestData(new SplittableRandom(31));
     private final MutableClock clock = new MutableClock(T0);
-    private final AtomicInteger reads = new AtomicInteger();
+    private final WatchedReads watchedReads = new WatchedReads();
+    private final AtomicInteger reads = watchedReads.count();
     private Stores stores;
     private Workspace workspace;
     private User member;
-    private Runnable duringNextRead = () -> { };
     private RecentMemberships memberships;
 
     @BeforeEach
@@ -37,21 +36,7 @@ class RecentMembershipsTest {
         workspace = data.addWorkspace(stores);
         member = data.addMember(stores, workspace.id(), Role.MEMBER);
         WorkspaceRepository real = stores.workspaces();
-        WorkspaceRepository watched = (WorkspaceRepository) Proxy.newProxyInstance(WorkspaceRepository.class.getClassLoader(),
-                new Class<?>[] {WorkspaceRepository.class}, (proxy, method, args) -> {
-                    try {
-                        Object result = method.invoke(real, args);
-                        if (method.getName().equals("findMembership")) {
-                            reads.incrementAndGet();
-                            Runnable meanwhile = duringNextRead;
-                            duringNextRead = () -> { };
-                            meanwhile.run();
-                        }
-                        return result;
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        WorkspaceRepository watched = watchedReads.watch(WorkspaceRepository.class, real, "findMembership");
         memberships = new RecentMemberships(watched, clock);
     }
 
@@ -99,10 +84,10 @@ class RecentMembershipsTest {
 
     @Test
     void aRemovalMadeWhileAReadIsUnderWayIsNotOutlivedByThatRead() {
-        duringNextRead = () -> {
+        watchedReads.duringNextRead(() -> {
             stores.workspaces().removeMembership(workspace.id(), member.id());
             memberships.changed();
-        };
+        });
 
         assertThat(memberships.find(workspace.id(), member.id())).isPresent();
 
