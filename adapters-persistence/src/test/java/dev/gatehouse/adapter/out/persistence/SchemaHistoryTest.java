@@ -97,20 +97,19 @@ class SchemaHistoryTest {
     @Test
     void isCurrentWhenEmptyOrBehindThenFalse() {
         TestDatabases.Location location = TestDatabases.emptyH2();
-        assertThat(SchemaHistory.isCurrent(dataSource(location), LOADER)).isFalse();
+        assertThat(isCurrent(location)).isFalse();
 
         location.migrateTo("3");
 
-        assertThat(SchemaHistory.isCurrent(dataSource(location), LOADER)).isFalse();
+        assertThat(isCurrent(location)).isFalse();
     }
 
     @Test
     void isCurrentWhenAChecksumDiffersThenFalseAndOpenLeavesItToFlywayWhichRefuses() {
-        TestDatabases.Location location = TestDatabases.emptyH2();
-        flyway(location).migrate();
-        history(location, "UPDATE \"flyway_schema_history\" SET \"checksum\" = \"checksum\" + 1 WHERE \"version\" = '2'");
+        TestDatabases.Location location = migratedThenEdited(
+                "UPDATE \"flyway_schema_history\" SET \"checksum\" = \"checksum\" + 1 WHERE \"version\" = '2'");
 
-        assertThat(SchemaHistory.isCurrent(dataSource(location), LOADER)).isFalse();
+        assertThat(isCurrent(location)).isFalse();
         assertThatThrownBy(() -> Database.open(location.url(), location.user(), location.password()).close())
                 .isInstanceOf(FlywayException.class)
                 .hasMessageContaining("checksum");
@@ -118,11 +117,10 @@ class SchemaHistoryTest {
 
     @Test
     void isCurrentWhenADescriptionDiffersThenFalseAndOpenLeavesItToFlywayWhichRefuses() {
-        TestDatabases.Location location = TestDatabases.emptyH2();
-        flyway(location).migrate();
-        history(location, "UPDATE \"flyway_schema_history\" SET \"description\" = 'renamed' WHERE \"version\" = '2'");
+        TestDatabases.Location location = migratedThenEdited(
+                "UPDATE \"flyway_schema_history\" SET \"description\" = 'renamed' WHERE \"version\" = '2'");
 
-        assertThat(SchemaHistory.isCurrent(dataSource(location), LOADER)).isFalse();
+        assertThat(isCurrent(location)).isFalse();
         assertThatThrownBy(() -> Database.open(location.url(), location.user(), location.password()).close())
                 .isInstanceOf(FlywayException.class);
     }
@@ -130,31 +128,28 @@ class SchemaHistoryTest {
     @ParameterizedTest
     @ValueSource(strings = {"JDBC", "BASELINE", "DELETE", "UNDO_SQL"})
     void isCurrentWhenARowIsOfAnotherTypeThenFalse(String type) {
-        TestDatabases.Location location = TestDatabases.emptyH2();
-        location.open();
-        history(location, "UPDATE \"flyway_schema_history\" SET \"type\" = '" + type + "' WHERE \"version\" = '3'");
+        TestDatabases.Location location = migratedThenEdited(
+                "UPDATE \"flyway_schema_history\" SET \"type\" = '" + type + "' WHERE \"version\" = '3'");
 
-        assertThat(SchemaHistory.isCurrent(dataSource(location), LOADER)).isFalse();
+        assertThat(isCurrent(location)).isFalse();
     }
 
     @Test
     void isCurrentWhenAVersionlessNoteOfFlywaysStandsAmongTheMigrationsThenFalse() {
-        TestDatabases.Location location = TestDatabases.emptyH2();
-        location.open();
         // Flyway writes its note that it made the table at rank -1, and reads no row below rank 0; at rank 0 or
         // above, a TABLE row is a type that Flyway does not know
-        history(location, "UPDATE \"flyway_schema_history\" SET \"installed_rank\" = 0 WHERE \"version\" IS NULL");
+        TestDatabases.Location location = migratedThenEdited(
+                "UPDATE \"flyway_schema_history\" SET \"installed_rank\" = 0 WHERE \"version\" IS NULL");
 
-        assertThat(SchemaHistory.isCurrent(dataSource(location), LOADER)).isFalse();
+        assertThat(isCurrent(location)).isFalse();
     }
 
     @Test
     void isCurrentWhenInstalledInAnotherOrderThenFalse() {
-        TestDatabases.Location location = TestDatabases.emptyH2();
-        location.open();
-        history(location, "UPDATE \"flyway_schema_history\" SET \"installed_rank\" = 100 WHERE \"version\" = '1'");
+        TestDatabases.Location location = migratedThenEdited(
+                "UPDATE \"flyway_schema_history\" SET \"installed_rank\" = 100 WHERE \"version\" = '1'");
 
-        assertThat(SchemaHistory.isCurrent(dataSource(location), LOADER)).isFalse();
+        assertThat(isCurrent(location)).isFalse();
     }
 
     @Test
@@ -175,24 +170,21 @@ class SchemaHistoryTest {
 
     @Test
     void isCurrentWhenAMigrationFailedThenFalse() {
-        TestDatabases.Location location = TestDatabases.emptyH2();
-        location.open();
-        history(location, "UPDATE \"flyway_schema_history\" SET \"success\" = FALSE WHERE \"version\" = '5'");
+        TestDatabases.Location location = migratedThenEdited(
+                "UPDATE \"flyway_schema_history\" SET \"success\" = FALSE WHERE \"version\" = '5'");
 
-        assertThat(SchemaHistory.isCurrent(dataSource(location), LOADER)).isFalse();
+        assertThat(isCurrent(location)).isFalse();
     }
 
     @Test
     void isCurrentWhenALaterVersionMigratedTheSchemaThenFalseAndFlywayLetsTheServerRun() {
-        TestDatabases.Location location = TestDatabases.emptyH2();
-        location.open();
-        history(location, """
+        TestDatabases.Location location = migratedThenEdited("""
                 INSERT INTO "flyway_schema_history" ("installed_rank", "version", "description", "type", "script",
                     "checksum", "installed_by", "execution_time", "success")
                 VALUES (99, '99', 'from a later version', 'SQL', 'V99__from_a_later_version.sql', 7, 'sa', 1, TRUE)
                 """);
 
-        assertThat(SchemaHistory.isCurrent(dataSource(location), LOADER)).isFalse();
+        assertThat(isCurrent(location)).isFalse();
         assertThat(Database.migrateUnlessCurrent(dataSource(location))).isTrue();
     }
 
@@ -259,6 +251,18 @@ class SchemaHistoryTest {
             assertThat(SchemaHistory.bundled(loader)).hasValue(List.of());
             assertThat(SchemaHistory.isCurrent(dataSource(TestDatabases.h2()), loader)).isFalse();
         }
+    }
+
+    /** A database migrated by this jar, whose history {@code edit} (SQL) then changes. */
+    private static TestDatabases.Location migratedThenEdited(String edit) {
+        TestDatabases.Location location = TestDatabases.emptyH2();
+        flyway(location).migrate();
+        history(location, edit);
+        return location;
+    }
+
+    private boolean isCurrent(TestDatabases.Location location) {
+        return SchemaHistory.isCurrent(dataSource(location), LOADER);
     }
 
     private static Flyway flyway(TestDatabases.Location location) {
