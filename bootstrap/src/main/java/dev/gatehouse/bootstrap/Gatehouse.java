@@ -247,7 +247,7 @@ public final class Gatehouse implements AutoCloseable {
             case CONSCRYPT -> {
                 RsaSigners conscrypt = RsaSigners.conscrypt();
                 tokens.signWith(conscrypt);
-                if (!tokens.signatureProvider().equals(conscrypt.name())) {
+                if (!tokens.signsWith(conscrypt)) {
                     throw new IllegalStateException("--signature-provider conscrypt: " + conscrypt.name()
                             + " cannot sign with the current key (see the warning above); start with auto or jdk instead");
                 }

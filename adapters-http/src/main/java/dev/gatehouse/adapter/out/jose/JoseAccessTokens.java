@@ -183,6 +183,11 @@ public final class JoseAccessTokens implements AccessTokenSigner, AccessTokenVer
         return keys.signer().provider().name();
     }
 
+    /** Whether the signatures made now are {@code provider}'s, and not the JDK's standing in for it. */
+    public boolean signsWith(RsaSigners provider) {
+        return keys.signer().provider() == provider;
+    }
+
     private Signer signerFor(RSAKey current) {
         if (!signers.isJdk()) {
             try {

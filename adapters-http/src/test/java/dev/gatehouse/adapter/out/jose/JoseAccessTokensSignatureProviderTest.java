@@ -90,6 +90,20 @@ class JoseAccessTokensSignatureProviderTest {
         assertVerifies(token);
     }
 
+    @Test
+    void signsWithWhenTheProviderSignsThenTrueAndWhenTheJdkStandsInThenFalse() {
+        RsaSigners wrong = RsaSigners.of(new RsaSignersTest.WrongSignatures(), "Wrong");
+        RsaSigners sound = RsaSigners.of(new RsaSignersTest.FailsAfterFirst(), "FailsAfterFirst");
+
+        tokens.signWith(wrong);
+        assertThat(tokens.signsWith(wrong)).isFalse();
+        assertThat(tokens.signsWith(RsaSigners.jdk())).isTrue();
+
+        tokens.signWith(sound);
+        assertThat(tokens.signsWith(sound)).isTrue();
+        assertThat(tokens.signsWith(RsaSigners.jdk())).isFalse();
+    }
+
     /** A provider that fails once it signs tokens: the token is signed again by the JDK, which signs from then on. */
     @Test
     void aProviderThatFailsWhileSigningIsReplacedByTheJdk() throws Exception {
