@@ -38,7 +38,7 @@ public final class AuthenticateBearerService implements AuthenticateBearerUseCas
     private final OAuthClientRepository clients;
     private final CredentialRevocations revocations;
     private final Clock clock;
-    private final Cache<String, Principal.WorkspaceClient> tokenCache;
+    private final Cache<TokenKey, Principal.WorkspaceClient> tokenCache;
     private final Cache<SecretHash, Principal.User> keyCache;
 
     public AuthenticateBearerService(ApiKeyRepository apiKeys, AccessTokenVerifier verifier, OAuthClientRepository clients,
@@ -108,7 +108,8 @@ public final class AuthenticateBearerService implements AuthenticateBearerUseCas
 
     private Principal accessToken(String credential) {
         Instant now = clock.instant();
-        Principal.WorkspaceClient cached = tokenCache.getIfPresent(credential);
+        TokenKey key = new TokenKey(credential);
+        Principal.WorkspaceClient cached = tokenCache.getIfPresent(key);
         if (cached != null) {
             checkLive(cached, now);
             return cached;
@@ -136,7 +137,7 @@ public final class AuthenticateBearerService implements AuthenticateBearerUseCas
         Principal.WorkspaceClient principal = new Principal.WorkspaceClient(client.clientId(), claims.workspaceId(),
                 claims.scope(), projects, claims.jwtId(), claims.expiresAt(), claims.clientGeneration());
         checkLive(principal, now);
-        tokenCache.put(credential, principal);
+        tokenCache.put(key, principal);
         return principal;
     }
 
@@ -149,6 +150,39 @@ public final class AuthenticateBearerService implements AuthenticateBearerUseCas
         }
         if (!revocations.clientAccepts(token.clientId(), token.tokenGeneration())) {
             throw new InvalidCredentialException("the access token's client was deleted or revoked its tokens");
+        }
+    }
+
+    /**
+     * A token as a cache key: equal only to the same token, character for character, but hashed over its last
+     * {@value #HASHED_CHARS} characters, which lie in the signature. A token is some 900 characters and arrives as
+     * a new string on every request, so {@link String#hashCode()} would read all of them each time; the cache holds
+     * only tokens that verified, whose signatures differ in every character.
+     */
+    static final class TokenKey {
+
+        static final int HASHED_CHARS = 32;
+
+        private final String token;
+        private final int hash;
+
+        TokenKey(String token) {
+            this.token = token;
+            int h = 0;
+            for (int i = Math.max(0, token.length() - HASHED_CHARS); i < token.length(); i++) {
+                h = 31 * h + token.charAt(i);
+            }
+            this.hash = h;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof TokenKey key && key.hash == hash && key.token.equals(token);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
         }
     }
 }

@@ -273,6 +273,28 @@ class AuthenticateBearerServiceTest {
     }
 
     @Test
+    void authenticateOfTheSameTokenInANewStringIsServedFromTheCache() {
+        String token = issue(register(ProjectAccess.all(), "*"), null);
+        Principal first = service.authenticate(token);
+
+        Principal second = service.authenticate(new String(token.toCharArray()));
+
+        assertThat(second).isEqualTo(first);
+        assertThat(verifier.calls()).isEqualTo(1);
+    }
+
+    @Test
+    void authenticateWhenATokenEndsLikeACachedOneButDiffersBeforeThenRefused() {
+        String cachedToken = issue(register(ProjectAccess.all(), "*"), null);
+        service.authenticate(cachedToken);
+        String forged = (cachedToken.charAt(0) == 'x' ? "y" : "x") + cachedToken.substring(1);
+
+        assertThat(forged).hasSameSizeAs(cachedToken).endsWith(cachedToken.substring(cachedToken.length() - 32));
+        assertRefused(forged);
+        assertThat(verifier.calls()).isEqualTo(2);
+    }
+
+    @Test
     void authenticateWhenACachedTokenIsRevokedThenRefused() {
         String token = issue(register(ProjectAccess.all(), "*"), null);
         service.authenticate(token);

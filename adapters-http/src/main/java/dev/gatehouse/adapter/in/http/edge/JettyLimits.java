@@ -23,9 +23,9 @@ public final class JettyLimits {
         config.jetty.modifyHttpConfiguration(http -> {
             http.setRequestHeaderSize(limits.maxHeaderBytes());
             http.setSendServerVersion(false);
-            // Jetty remembers each connection's repeated header lines (Authorization among them) in a per-character trie, and
-            // walking that trie costs about twice what parsing the line again does: for an access token of some 900
-            // characters it was the largest single cost of an authenticated request (docs/performance.md).
+            // Jetty would remember each connection's repeated header lines (Authorization among them) in a trie that
+            // matches without regard to case, and so read a case variant of a credential as the one sent before it
+            // (docs/security.md); matching case, the trie saved no CPU over parsing the line again (docs/performance.md).
             http.setHeaderCacheSize(0);
         });
         config.jetty.addConnector((server, http) -> {
