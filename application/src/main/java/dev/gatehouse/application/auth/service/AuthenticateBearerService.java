@@ -157,7 +157,7 @@ public final class AuthenticateBearerService implements AuthenticateBearerUseCas
      * A token as a cache key: equal only to the same token, character for character, but hashed over its last
      * {@value #HASHED_CHARS} characters, which lie in the signature. A token is some 900 characters and arrives as
      * a new string on every request, so {@link String#hashCode()} would read all of them each time; the cache holds
-     * only tokens that verified, whose signatures differ in every character.
+     * only tokens that verified, and their signatures end in characters that look random.
      */
     static final class TokenKey {
 
