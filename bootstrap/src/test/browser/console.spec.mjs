@@ -26,13 +26,29 @@ async function check(name, body) {
   log(`ok   ${name}`);
 }
 
+/**
+ * Sets the viewport and waits until the page has had its resize event. The console's menus close on one, and it
+ * comes with a later frame: a menu opened before it arrived would close under the next step.
+ */
+async function resizeTo(page, size) {
+  const current = page.viewportSize();
+  if (current && current.width === size.width && current.height === size.height) {
+    return;
+  }
+  await page.evaluate(() => {
+    window.__resized = new Promise((resolve) => window.addEventListener('resize', () => resolve(), { once: true }));
+  });
+  await page.setViewportSize(size);
+  await page.evaluate(() => window.__resized);
+}
+
 /** Saves the page at desktop and phone size. */
 async function shoot(page, name) {
-  await page.setViewportSize(DESKTOP);
+  await resizeTo(page, DESKTOP);
   await page.screenshot({ path: join(shots, `${name}-1280x800.png`) });
-  await page.setViewportSize(PHONE);
+  await resizeTo(page, PHONE);
   await page.screenshot({ path: join(shots, `${name}-390x844.png`), fullPage: true });
-  await page.setViewportSize(DESKTOP);
+  await resizeTo(page, DESKTOP);
 }
 
 async function http(method, path, { bearer, json, form, headers = {} } = {}) {
@@ -144,12 +160,12 @@ try {
   let newSecret;
   await check('Rotate client secret asks first, shows the new secret once, and the old one fails', async () => {
     // The menu closes when the window is resized, so each size opens it afresh; Escape closes it.
-    await page.setViewportSize(PHONE);
+    await resizeTo(page, PHONE);
     await page.getByRole('button', { name: 'Actions for Billing service' }).click();
     await page.screenshot({ path: join(shots, '07-row-menu-390x844.png') });
     await page.keyboard.press('Escape');
     await page.getByRole('menu').waitFor({ state: 'hidden' });
-    await page.setViewportSize(DESKTOP);
+    await resizeTo(page, DESKTOP);
     await page.getByRole('button', { name: 'Actions for Billing service' }).press('Enter');
     await page.getByRole('menuitem', { name: 'Rotate client secret' }).waitFor();
     await page.screenshot({ path: join(shots, '07-row-menu-1280x800.png') });
