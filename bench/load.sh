@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # The load benchmark of docs/performance.md: the real server jar on loopback, driven by wrk, in one run.
 #
-#   bench/load.sh [--size 10|10000|100000] [--duration S] [--warmup S] [--connections N] [--sas on|off]
+#   bench/load.sh [--size 10|10000|100000] [--duration S] [--warmup S] [--rounds N] [--connections N] [--sas on|off]
 #                 [--reuse on|off] [--sse N] [--audit-sse N] [--signature-provider auto|conscrypt|jdk]
 #                 [--rebuild] [--java-opts "..."]
 #
 # It measures, with the same connections and warm-up for each:
-#   GET /health (the baseline), GET /v1/workspaces/{org} with an OAuth token and with an API key,
+#   GET /health (the baseline), GET /v1/workspaces/{org} with an OAuth token and with an API key (these three
+#   in --rounds interleaved rounds that share --duration),
 #   POST /v1/oauth/token (form body, Basic) with --token-reuse off and on, and the same grant on a minimal
 #   Spring Authorization Server (bench/sas-baseline); start-up to the first 200 on H2; server RSS and CPU
 #   per token (from /proc); the in-process RS256 signing ceiling (JMH, both cores), with the server's provider
@@ -23,6 +24,7 @@ SAS_JAR=$SAS_DIR/target/sas-baseline.jar
 
 SIZE=10
 DURATION=20
+ROUNDS=4
 WARMUP=30
 CONNECTIONS=16
 THREADS=2
@@ -36,13 +38,14 @@ SIGNATURE_PROVIDER=auto
 JAVA_OPTS=${GATEHOUSE_BENCH_JAVA_OPTS:-"-XX:+UseSerialGC -Xms64m -Xmx192m -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=64m -Xss512k"}
 
 die() { echo "load.sh: $*" >&2; exit 1; }
-usage() { sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
+usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 
 while [[ $# -gt 0 ]]; do
   case $1 in
     --size) SIZE=$2; shift 2 ;;
     --duration) DURATION=$2; shift 2 ;;
     --warmup) WARMUP=$2; shift 2 ;;
+    --rounds) ROUNDS=$2; shift 2 ;;
     --connections) CONNECTIONS=$2; shift 2 ;;
     --sas) SAS=$2; shift 2 ;;
     --reuse) REUSE=$2; shift 2 ;;
@@ -56,6 +59,7 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 [[ $SIZE =~ ^[0-9]+$ ]] || die "--size must be a number (10, 10000 or 100000)"
+[[ $ROUNDS =~ ^[1-9][0-9]*$ ]] || die "--rounds must be a positive number"
 [[ $SAS == on || $SAS == off ]] || die "--sas must be on or off"
 [[ $REUSE == on || $REUSE == off ]] || die "--reuse must be on or off"
 [[ $SIGNATURE_PROVIDER =~ ^(auto|conscrypt|jdk)$ ]] || die "--signature-provider must be auto, conscrypt or jdk"
@@ -136,28 +140,82 @@ stop_pid() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
 declare -a R_NAME R_RPS R_P50 R_P99 R_ERR R_CPU R_RSS
 to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'; }
 
-# measure NAME PID URL [wrk args...]: warm-up, then a measured run with CPU and RSS sampled from /proc.
+# Every wrk run goes through wrk_once, which adds what it measured to its endpoint's running totals; finish
+# then turns an endpoint's totals into one row of the table. An endpoint measured in several rounds reports
+# its requests over its seconds (req/s), the server CPU of all its rounds over its requests, the median of
+# its rounds' p50s, the highest of their p99s, and the highest RSS sampled in any of them.
+declare -A A_REQ A_SECS A_TICKS A_ERR A_P50 A_P99 A_RSS A_RPS
+# wrk_once NAME PID SECONDS URL [wrk args...]: one measured wrk run, with CPU and RSS sampled from /proc.
+wrk_once() {
+  local name=$1 pid=$2 secs=$3 url=$4; shift 4
+  local cpu0 cpu1 peak out sampler
+  cpu0=$(cpu_ticks "$pid")
+  ( while kill -0 "$pid" 2>/dev/null; do rss_mb "$pid"; echo; sleep 0.5; done ) >"$WORK/rss-$name" 2>/dev/null &
+  sampler=$!
+  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${secs}s" --latency "$@" "$url")
+  kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true
+  cpu1=$(cpu_ticks "$pid")
+  peak=$(sort -n "$WORK/rss-$name" | tail -1)
+  local total took p50 p99 errors
+  total=$(awk '/requests in/ { print $1 }' <<<"$out")
+  took=$(awk '/requests in/ { sub(/s,$/, "", $4); print $4 }' <<<"$out")
+  p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")
+  p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")
+  errors=$(awk '/Non-2xx/ { n += $NF } /Socket errors/ { gsub(/,/, ""); n += $4 + $6 + $8 + $10 } END { print n + 0 }' <<<"$out")
+  A_REQ[$name]=$(( ${A_REQ[$name]:-0} + total ))
+  A_SECS[$name]=$(awk -v a="${A_SECS[$name]:-0}" -v b="$took" 'BEGIN { print a + b }')
+  A_TICKS[$name]=$(( ${A_TICKS[$name]:-0} + cpu1 - cpu0 ))
+  A_ERR[$name]=$(( ${A_ERR[$name]:-0} + errors ))
+  A_P50[$name]="${A_P50[$name]:-} $p50"
+  A_P99[$name]=$(awk -v a="${A_P99[$name]:-0}" -v b="$p99" 'BEGIN { print (b > a ? b : a) }')
+  A_RSS[$name]=$(( ${A_RSS[$name]:-0} > peak ? ${A_RSS[$name]:-0} : peak ))
+  A_RPS[$name]="${A_RPS[$name]:-} $(awk -v n="$total" -v t="$took" 'BEGIN { printf "%.0f", t ? n / t : 0 }')"
+}
+finish() { # finish NAME: the endpoint's row of the table, from its totals
+  local name=$1
+  R_NAME+=("$name")
+  R_RPS+=("$(awk -v n="${A_REQ[$name]}" -v t="${A_SECS[$name]}" 'BEGIN { printf "%.0f", t ? n / t : 0 }')")
+  R_P50+=("$(tr ' ' '\n' <<<"${A_P50[$name]}" | awk 'NF' | sort -n | awk '{ v[NR] = $1 } END { printf "%.2f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')")
+  R_P99+=("$(awk -v v="${A_P99[$name]}" 'BEGIN { printf "%.2f", v }')")
+  R_ERR+=("${A_ERR[$name]}")
+  R_CPU+=("$(awk -v d="${A_TICKS[$name]}" -v t="$CLK_TCK" -v n="${A_REQ[$name]}" 'BEGIN { printf "%.3f", n ? d * 1000 / t / n : 0 }')")
+  R_RSS+=("${A_RSS[$name]}")
+}
+
+# measure NAME PID URL [wrk args...]: a warm-up, then one measured run of DURATION seconds.
 measure() {
   local name=$1 pid=$2 url=$3; shift 3
   echo "  $name: warm-up ${WARMUP}s, then ${DURATION}s" >&2
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "$@" "$url" >/dev/null
-  local cpu0 peak=0 out sampler
-  cpu0=$(cpu_ticks "$pid")
-  ( while kill -0 "$pid" 2>/dev/null; do rss_mb "$pid"; echo; sleep 0.5; done ) >"$WORK/rss-$name" 2>/dev/null &
-  sampler=$!
-  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$@" "$url")
-  kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true
-  local cpu1; cpu1=$(cpu_ticks "$pid")
-  peak=$(sort -n "$WORK/rss-$name" | tail -1)
-  local rps p50 p99 total errors
-  rps=$(awk '/^Requests\/sec/ { printf "%.0f", $2 }' <<<"$out")
-  p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")
-  p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")
-  total=$(awk '/requests in/ { print $1 }' <<<"$out")
-  errors=$(awk '/Non-2xx/ { n += $NF } /Socket errors/ { gsub(/,/, ""); n += $4 + $6 + $8 + $10 } END { print n + 0 }' <<<"$out")
-  R_NAME+=("$name"); R_RPS+=("$rps"); R_P50+=("$p50"); R_P99+=("$p99"); R_ERR+=("$errors")
-  R_CPU+=("$(awk -v d=$(( cpu1 - cpu0 )) -v t="$CLK_TCK" -v n="$total" 'BEGIN { printf "%.3f", n ? d * 1000 / t / n : 0 }')")
-  R_RSS+=("$peak")
+  wrk_once "$name" "$pid" "$DURATION" "$url" "$@"
+  finish "$name"
+}
+
+# measure_gets PID: /health, the OAuth GET and the API key GET, each warmed up for WARMUP seconds, then
+# measured in ROUNDS interleaved rounds of DURATION / ROUNDS seconds (the order reversed every other round),
+# so that a change in the host's speed during the run falls on all three alike and not on one of them.
+get_args() { # get_args NAME: sets GET_URL and GET_OPTS, the URL and the wrk options of one of the three GETs
+  case $1 in
+    health) GET_URL=$GH_BASE/health; GET_OPTS=() ;;
+    oauth-get) GET_URL=$GH_BASE/v1/workspaces/$ORG; GET_OPTS=(-H "Authorization: Bearer $TOKEN") ;;
+    apikey-get) GET_URL=$GH_BASE/v1/workspaces/$ORG; GET_OPTS=(-H "Authorization: Bearer $KEY") ;;
+  esac
+}
+measure_gets() {
+  local pid=$1 name round order secs=$(( DURATION / ROUNDS > 0 ? DURATION / ROUNDS : 1 ))
+  for name in health oauth-get apikey-get; do
+    echo "  $name: warm-up ${WARMUP}s" >&2
+    get_args "$name"; wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "${GET_OPTS[@]}" "$GET_URL" >/dev/null
+  done
+  echo "  health, oauth-get, apikey-get: $ROUNDS interleaved rounds of ${secs}s each" >&2
+  for (( round = 1; round <= ROUNDS; round++ )); do
+    if (( round % 2 )); then order="health oauth-get apikey-get"; else order="apikey-get oauth-get health"; fi
+    for name in $order; do
+      get_args "$name"
+      wrk_once "$name" "$pid" "$secs" "$GET_URL" "${GET_OPTS[@]}"
+    done
+  done
+  for name in health oauth-get apikey-get; do finish "$name"; done
 }
 result() { # result NAME FIELD: a measured value by name
   local i; for i in "${!R_NAME[@]}"; do [[ ${R_NAME[$i]} == "$1" ]] && { eval "echo \${$2[$i]}"; return; }; done; echo 0
@@ -205,9 +263,7 @@ wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 wrk.headers["Authorization"] = "Basic $BASIC"
 EOF
 
-measure health "$GH_PID" "$GH_BASE/health"
-measure oauth-get "$GH_PID" "$GH_BASE/v1/workspaces/$ORG" -H "Authorization: Bearer $TOKEN"
-measure apikey-get "$GH_PID" "$GH_BASE/v1/workspaces/$ORG" -H "Authorization: Bearer $KEY"
+measure_gets "$GH_PID"
 # the in-process signing ceiling, measured just before the token endpoint (the server idles meanwhile)
 # (signRs256: as the server signs by default, with Conscrypt where it loads; signRs256Jdk: the JDK's provider)
 echo "  JMH: RS256 signing ceiling on $(nproc) threads, the default provider and the JDK's" >&2
@@ -283,6 +339,14 @@ for i in "${!R_NAME[@]}"; do
     "$(ratio "${R_RPS[$i]}" "$base_rps")" "${R_ERR[$i]}" "${R_CPU[$i]}" "${R_RSS[$i]}"
 done
 echo
+rounds_line() { # rounds_line NAME: the endpoint's req/s in each round, and its ratio to /health's in the same round
+  local -a mine base; read -ra mine <<<"${A_RPS[$1]}"; read -ra base <<<"${A_RPS[health]}"
+  local i out=""
+  for i in "${!mine[@]}"; do out+=" ${mine[$i]} ($(ratio "${mine[$i]}" "${base[$i]}"))"; done
+  echo "$out"
+}
+echo "GET rounds, req/s (÷ /health in the same round):"
+for name in health oauth-get apikey-get; do printf '  %-11s%s\n' "$name" "$(rounds_line "$name")"; done
 token_rps=$(result token R_RPS)
 echo "size: $SIZE clients and $SIZE API keys seeded"
 echo "signatures: --signature-provider $SIGNATURE_PROVIDER, the server signed with ${SIGNED_WITH:-(not logged)}"
