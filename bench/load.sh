@@ -332,11 +332,12 @@ fi
 # ---- report
 base_rps=$(result health R_RPS)
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b ? a / b : 0 }'; }
+ratio3() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b ? a / b : 0 }'; } # the table's x_health: 0.796 is not 0.80
 echo
 printf '%-13s %9s %9s %9s %8s %7s %11s %8s\n' what req/s p50_ms p99_ms x_health errors cpu_ms/req rss_mb
 for i in "${!R_NAME[@]}"; do
   printf '%-13s %9s %9s %9s %8s %7s %11s %8s\n' "${R_NAME[$i]}" "${R_RPS[$i]}" "${R_P50[$i]}" "${R_P99[$i]}" \
-    "$(ratio "${R_RPS[$i]}" "$base_rps")" "${R_ERR[$i]}" "${R_CPU[$i]}" "${R_RSS[$i]}"
+    "$(ratio3 "${R_RPS[$i]}" "$base_rps")" "${R_ERR[$i]}" "${R_CPU[$i]}" "${R_RSS[$i]}"
 done
 echo
 rounds_line() { # rounds_line NAME: the endpoint's req/s in each round, and its ratio to /health's in the same round
