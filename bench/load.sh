@@ -182,11 +182,13 @@ finish() { # finish NAME: the endpoint's row of the table, from its totals
   R_RSS+=("${A_RSS[$name]}")
 }
 
+warm_up() { wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "$@" >/dev/null; } # warm_up [wrk args...] URL
+
 # measure NAME PID URL [wrk args...]: a warm-up, then one measured run of DURATION seconds.
 measure() {
   local name=$1 pid=$2 url=$3; shift 3
   echo "  $name: warm-up ${WARMUP}s, then ${DURATION}s" >&2
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "$@" "$url" >/dev/null
+  warm_up "$@" "$url"
   wrk_once "$name" "$pid" "$DURATION" "$url" "$@"
   finish "$name"
 }
@@ -205,7 +207,7 @@ measure_gets() {
   local pid=$1 name round order secs=$(( DURATION / ROUNDS > 0 ? DURATION / ROUNDS : 1 ))
   for name in health oauth-get apikey-get; do
     echo "  $name: warm-up ${WARMUP}s" >&2
-    get_args "$name"; wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "${GET_OPTS[@]}" "$GET_URL" >/dev/null
+    get_args "$name"; warm_up "${GET_OPTS[@]}" "$GET_URL"
   done
   echo "  health, oauth-get, apikey-get: $ROUNDS interleaved rounds of ${secs}s each" >&2
   for (( round = 1; round <= ROUNDS; round++ )); do
@@ -331,13 +333,12 @@ fi
 
 # ---- report
 base_rps=$(result health R_RPS)
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b ? a / b : 0 }'; }
-ratio3() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b ? a / b : 0 }'; } # the table's x_health: 0.796 is not 0.80
+ratio() { awk -v a="$1" -v b="$2" -v d="${3:-2}" 'BEGIN { printf "%.*f", d, b ? a / b : 0 }'; } # ratio A B [DECIMALS]
 echo
 printf '%-13s %9s %9s %9s %8s %7s %11s %8s\n' what req/s p50_ms p99_ms x_health errors cpu_ms/req rss_mb
 for i in "${!R_NAME[@]}"; do
   printf '%-13s %9s %9s %9s %8s %7s %11s %8s\n' "${R_NAME[$i]}" "${R_RPS[$i]}" "${R_P50[$i]}" "${R_P99[$i]}" \
-    "$(ratio3 "${R_RPS[$i]}" "$base_rps")" "${R_ERR[$i]}" "${R_CPU[$i]}" "${R_RSS[$i]}"
+    "$(ratio "${R_RPS[$i]}" "$base_rps" 3)" "${R_ERR[$i]}" "${R_CPU[$i]}" "${R_RSS[$i]}"
 done
 echo
 rounds_line() { # rounds_line NAME: the endpoint's req/s in each round, and its ratio to /health's in the same round
