@@ -31,8 +31,9 @@ public final class TestData {
         this(new SplittableRandom());
     }
 
+    /** {@code random} is drawn from under a lock: services under test may be called from many threads at once. */
     public TestData(RandomGenerator random) {
-        this.random = random;
+        this.random = new SynchronizedRandom(random);
     }
 
     public RandomGenerator random() {

@@ -23,7 +23,6 @@ import dev.gatehouse.domain.workspace.Membership;
 import dev.gatehouse.domain.workspace.Role;
 import dev.gatehouse.domain.workspace.User;
 import dev.gatehouse.domain.workspace.Workspace;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,9 +118,6 @@ class RevokeApiKeyServiceTest {
         Workspace workspace = data.addWorkspace(stores);
         stores.workspaces().putMembership(new Membership(workspace.id(), user.id(), Role.MEMBER));
         int threads = 6;
-        // SplittableRandom is not safe to share between threads: two of them could draw the same new key id
-        RevokeApiKeyService shared = new RevokeApiKeyService(stores.apiKeys(), stores.workspaces(), revocations, audit, clock,
-                new SecureRandom());
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         CountDownLatch start = new CountDownLatch(1);
         List<ApiKey.Issued> issued = new ArrayList<>();
@@ -131,7 +127,7 @@ class RevokeApiKeyServiceTest {
             for (int i = 0; i < threads; i++) {
                 Callable<ApiKey.Issued> task = () -> {
                     start.await();
-                    return shared.revoke(user.id(), key.key().id());
+                    return service.revoke(user.id(), key.key().id());
                 };
                 results.add(pool.submit(task));
             }
