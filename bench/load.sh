@@ -6,8 +6,9 @@
 #                 [--rebuild] [--java-opts "..."]
 #
 # It measures, with the same connections and warm-up for each:
-#   GET /health (the baseline), GET /v1/workspaces/{org} with an OAuth token and with an API key (these three
-#   in --rounds interleaved rounds that share --duration),
+#   GET /health (the baseline), GET /v1/workspaces/{org} with an OAuth token and with an API key, and GET /health
+#   carrying the OAuth GET's Authorization line, which /health ignores (these four in --rounds interleaved rounds
+#   that share --duration),
 #   POST /v1/oauth/token (form body, Basic) with --token-reuse off and on, and the same grant on a minimal
 #   Spring Authorization Server (bench/sas-baseline); start-up to the first 200 on H2; server RSS and CPU
 #   per token (from /proc); the in-process RS256 signing ceiling (JMH, both cores), with the server's provider
@@ -193,31 +194,35 @@ measure() {
   finish "$name"
 }
 
-# measure_gets PID: /health, the OAuth GET and the API key GET, each warmed up for WARMUP seconds, then
-# measured in ROUNDS interleaved rounds of DURATION / ROUNDS seconds (the order reversed every other round),
-# so that a change in the host's speed during the run falls on all three alike and not on one of them.
-get_args() { # get_args NAME: sets GET_URL and GET_OPTS, the URL and the wrk options of one of the three GETs
+# measure_gets PID: /health, /health with the token's line, the OAuth GET and the API key GET, each warmed up
+# for WARMUP seconds, then measured in ROUNDS interleaved rounds of DURATION / ROUNDS seconds (the order
+# reversed every other round), so that a change in the host's speed during the run falls on all four alike and
+# not on one of them. /health with the token's line costs what carrying the token costs (Jetty parses the
+# 930-character line) without the bearer check; the OAuth GET over it is the check's own cost.
+GETS="health health-token oauth-get apikey-get"
+get_args() { # get_args NAME: sets GET_URL and GET_OPTS, the URL and the wrk options of one of the GETs
   case $1 in
     health) GET_URL=$GH_BASE/health; GET_OPTS=() ;;
+    health-token) GET_URL=$GH_BASE/health; GET_OPTS=(-H "Authorization: Bearer $TOKEN") ;;
     oauth-get) GET_URL=$GH_BASE/v1/workspaces/$ORG; GET_OPTS=(-H "Authorization: Bearer $TOKEN") ;;
     apikey-get) GET_URL=$GH_BASE/v1/workspaces/$ORG; GET_OPTS=(-H "Authorization: Bearer $KEY") ;;
   esac
 }
 measure_gets() {
   local pid=$1 name round order secs=$(( DURATION / ROUNDS > 0 ? DURATION / ROUNDS : 1 ))
-  for name in health oauth-get apikey-get; do
+  for name in $GETS; do
     echo "  $name: warm-up ${WARMUP}s" >&2
     get_args "$name"; warm_up "${GET_OPTS[@]}" "$GET_URL"
   done
-  echo "  health, oauth-get, apikey-get: $ROUNDS interleaved rounds of ${secs}s each" >&2
+  echo "  ${GETS// /, }: $ROUNDS interleaved rounds of ${secs}s each" >&2
   for (( round = 1; round <= ROUNDS; round++ )); do
-    if (( round % 2 )); then order="health oauth-get apikey-get"; else order="apikey-get oauth-get health"; fi
+    if (( round % 2 )); then order=$GETS; else order=$(tr ' ' '\n' <<<"$GETS" | tac | tr '\n' ' '); fi
     for name in $order; do
       get_args "$name"
       wrk_once "$name" "$pid" "$secs" "$GET_URL" "${GET_OPTS[@]}"
     done
   done
-  for name in health oauth-get apikey-get; do finish "$name"; done
+  for name in $GETS; do finish "$name"; done
 }
 result() { # result NAME FIELD: a measured value by name
   local i; for i in "${!R_NAME[@]}"; do [[ ${R_NAME[$i]} == "$1" ]] && { eval "echo \${$2[$i]}"; return; }; done; echo 0
@@ -348,12 +353,13 @@ rounds_line() { # rounds_line NAME: the endpoint's req/s in each round, and its 
   echo "$out"
 }
 echo "GET rounds, req/s (÷ /health in the same round):"
-for name in health oauth-get apikey-get; do printf '  %-11s%s\n' "$name" "$(rounds_line "$name")"; done
+for name in $GETS; do printf '  %-13s%s\n' "$name" "$(rounds_line "$name")"; done
+echo "OAuth GET ÷ /health carrying the same Authorization line (the bearer check and routing, apart from carrying the token): $(ratio "$(result oauth-get R_RPS)" "$(result health-token R_RPS)" 3)"
 token_rps=$(result token R_RPS)
 echo "size: $SIZE clients and $SIZE API keys seeded"
 echo "signatures: --signature-provider $SIGNATURE_PROVIDER, the server signed with ${SIGNED_WITH:-(not logged)}"
 echo "JMH RS256 signing ceiling ($(nproc) threads): $SIGN_CEILING signatures/s with the server's provider; default provider $DEFAULT_CEILING/s, JDK's $JDK_CEILING/s ($(ratio "$DEFAULT_CEILING" "$JDK_CEILING") ×)"
-echo "token endpoint / signing ceiling: $(ratio "$token_rps" "$SIGN_CEILING")"
+echo "token endpoint / signing ceiling: $(ratio "$token_rps" "$SIGN_CEILING" 3)"
 echo "server CPU per token (reuse off): $(result token R_CPU) ms"
 echo "start-up to first 200 on H2: first start $FIRST_START_MS ms (empty database: migrations, RSA key, workspace), restart $RESTART_PLAIN_MS ms, restart with the CDS archive $RESTART_MS ms"
 echo "Gatehouse peak RSS (VmHWM): $GH_HWM MB${GH_HWM_REUSE:+, with reuse on $GH_HWM_REUSE MB}"

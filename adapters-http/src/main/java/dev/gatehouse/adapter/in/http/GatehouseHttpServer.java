@@ -102,7 +102,11 @@ public final class GatehouseHttpServer implements AutoCloseable {
             config.router.ignoreTrailingSlashes = true;
             ErrorHandlers.register(config);
 
+            // Javalin tries a GET against each GET route in turn, a path with a parameter by a regex each time (and an
+            // exact path by equality first), so the bearer-protected GET that API calls make most comes straight after
+            // /health, ahead of regexes that would fail on it; the pages for people come last (docs/performance.md)
             config.routes.get("/health", health::health);
+            config.routes.get(WorkspaceEndpoints.WORKSPACE, auth.protect(Access.apiKeyOrOauth("workspace:read"), workspaces::workspace));
             config.routes.get("/ready", health::ready);
             config.routes.get(MetadataEndpoint.PATH, metadata::handle);
             config.routes.get(MetadataEndpoint.JWKS_PATH, jwks::handle);
@@ -112,7 +116,6 @@ public final class GatehouseHttpServer implements AutoCloseable {
 
             config.routes.get(WorkspaceEndpoints.ME, auth.protect(Access.apiKey(), workspaces::me));
             config.routes.post(ApiKeyEndpoints.REVOKE, auth.protect(Access.apiKey(), apiKeys::revoke));
-            config.routes.get(WorkspaceEndpoints.WORKSPACE, auth.protect(Access.apiKeyOrOauth("workspace:read"), workspaces::workspace));
             config.routes.post(OAuthClientEndpoints.COLLECTION, auth.protect(Access.apiKey(), clients::create));
             config.routes.get(OAuthClientEndpoints.COLLECTION, auth.protect(Access.apiKey(), clients::list));
             config.routes.get(OAuthClientEndpoints.ITEM, auth.protect(Access.apiKey(), clients::get));
@@ -138,8 +141,7 @@ public final class GatehouseHttpServer implements AutoCloseable {
             config.routes.get(SourceEndpoints.SSE, auth.protect(Access.apiKeyOrOauth("sources:read"), streamLimit.limit(sources::stream)));
             config.routes.get(SourceEndpoints.SSE_UNVERSIONED, auth.protect(Access.apiKeyOrOauth("sources:read"), streamLimit.limit(sources::stream)));
 
-            // Pages for people last: Javalin tries a request's path against each route in turn, with a regex each
-            // (docs/performance.md), and the API's requests are the many
+            // Pages for people last (see /health above)
             config.routes.get(DocsEndpoints.SPEC, docs::spec);
             config.routes.get(DocsEndpoints.PAGE, docs::page);
             config.routes.get(DocsEndpoints.ASSET, docs::asset);
