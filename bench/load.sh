@@ -163,6 +163,8 @@ wrk_once() {
   p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")
   p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")
   errors=$(awk '/Non-2xx/ { n += $NF } /Socket errors/ { gsub(/,/, ""); n += $4 + $6 + $8 + $10 } END { print n + 0 }' <<<"$out")
+  # which kind of error, kept in the output: wrk counts answers that are not 2xx and socket errors together
+  (( errors == 0 )) || echo "  $name: $(grep -E 'Non-2xx|Socket errors' <<<"$out" | tr -s ' ' | paste -sd ';' -)" >&2
   A_REQ[$name]=$(( ${A_REQ[$name]:-0} + total ))
   A_SECS[$name]=$(awk -v a="${A_SECS[$name]:-0}" -v b="$took" 'BEGIN { print a + b }')
   A_TICKS[$name]=$(( ${A_TICKS[$name]:-0} + cpu1 - cpu0 ))
