@@ -5,8 +5,9 @@ import java.util.random.RandomGenerator;
 /**
  * A seeded generator that services may share between threads, as they share the server's {@code SecureRandom}:
  * each draw holds the lock, so two threads never read the same state (a bare {@code SplittableRandom} can hand
- * both the same value). It forwards each draw the domain makes to the generator it wraps, so one thread sees the
- * same sequence as from that generator alone.
+ * both the same value). The draws that the domain and the tests make ({@code nextInt(bound)} for ids and secrets,
+ * {@code nextLong(bound)}) go to the generator it wraps, so one thread sees the same sequence as from that
+ * generator alone; any other draw is {@link RandomGenerator}'s default, made from {@link #nextLong()}.
  */
 final class SynchronizedRandom implements RandomGenerator {
 
@@ -27,27 +28,7 @@ final class SynchronizedRandom implements RandomGenerator {
     }
 
     @Override
-    public synchronized int nextInt() {
-        return random.nextInt();
-    }
-
-    @Override
     public synchronized int nextInt(int bound) {
         return random.nextInt(bound);
-    }
-
-    @Override
-    public synchronized void nextBytes(byte[] bytes) {
-        random.nextBytes(bytes);
-    }
-
-    @Override
-    public synchronized double nextDouble() {
-        return random.nextDouble();
-    }
-
-    @Override
-    public synchronized boolean nextBoolean() {
-        return random.nextBoolean();
     }
 }
